@@ -1,0 +1,193 @@
+/**
+ * JSON in and out the way Python sees it. Parsing keeps every number's lexeme (lossless-json), so `1.0` stays a
+ * float and `1` an int, as `json.loads` makes them; `pyJsonDumps` writes a value as Python's `json.dumps` would
+ * with its defaults (separators `", "`/`": "`, `ensure_ascii=True`). Parse errors are values with a line and
+ * column, never thrown strings.
+ */
+import { isLosslessNumber, LosslessNumber, parse as losslessParse, stringify as losslessStringify } from 'lossless-json';
+import type { JsonObject, JsonValue } from './types.ts';
+
+export interface JsonParseError {
+  message: string;
+  /** 0-based UTF-16 offset into the text. */
+  offset: number;
+  /** 1-based line and column (column in UTF-16 units, as editors count). */
+  line: number;
+  column: number;
+}
+
+export type JsonParseResult = { ok: true; value: JsonValue } | { ok: false; error: JsonParseError };
+
+/** Line and column (both 1-based) of a UTF-16 offset. */
+export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * Parse JSON text, keeping numbers as LosslessNumber. Duplicate keys keep the last value in the first key's
+ * place, as Python's `json.loads` does.
+ */
+export function parseJson(text: string): JsonParseResult {
+  if (text.trim() === '') {
+    return { ok: false, error: { message: 'The document is empty: expected a JSON value', offset: 0, line: 1, column: 1 } };
+  }
+  try {
+    const value = losslessParse(text, null, {
+      onDuplicateKey: (info) => info.newValue,
+    }) as JsonValue;
+    return { ok: true, value };
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    const m = /at position (\d+)/.exec(raw) ?? /position (\d+)/.exec(raw);
+    const offset = m ? Number(m[1]) : text.length;
+    const { line, column } = offsetToLineColumn(text, offset);
+    const message = raw.replace(/\s*at position \d+\s*$/, '').replace(/^JSON value expected/, 'A JSON value was expected');
+    return { ok: false, error: { message, offset, line, column } };
+  }
+}
+
+/** True for a number kept by the lossless parser (also after structured cloning stripped its class). */
+export function isJsonNumber(v: unknown): v is LosslessNumber | number {
+  if (typeof v === 'number') return true;
+  if (isLosslessNumber(v)) return true;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { isLosslessNumber?: unknown }).isLosslessNumber === true &&
+    typeof (v as { value?: unknown }).value === 'string'
+  );
+}
+
+/** The number's JSON lexeme ("1.0", "1e5", "42"). */
+export function numberLexeme(v: LosslessNumber | number): string {
+  return typeof v === 'number' ? String(v) : v.value;
+}
+
+/** Python's json.loads makes a float of a lexeme with a fraction or an exponent, an int otherwise. */
+export function isFloatLexeme(lexeme: string): boolean {
+  return /[.eE]/.test(lexeme);
+}
+
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isJsonNumber(v);
+}
+
+/**
+ * Python's `repr(float)`: the shortest digits that round-trip (as JS), in fixed notation when the decimal
+ * exponent is in [-4, 16), else `d.ddde+XX`; always with a `.0` or an exponent so it reads back as a float.
+ */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  // toExponential() without an argument gives the shortest round-trip digits.
+  const exp = x.toExponential();
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp);
+  if (!m) return String(x);
+  const sign = m[1] ?? '';
+  const digits = (m[2] ?? '') + (m[3] ?? '');
+  const e = Number(m[4]);
+  if (e >= -4 && e < 16) {
+    if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+    const intPart = digits.length > e + 1 ? digits.slice(0, e + 1) : digits.padEnd(e + 1, '0');
+    const frac = digits.length > e + 1 ? digits.slice(e + 1) : '0';
+    return `${sign}${intPart}.${frac}`;
+  }
+  const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : `${digits}`;
+  const expText = `${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  return `${sign}${mantissa}e${expText}`;
+}
+
+/** What Python's json.dumps writes for the number json.loads made of this lexeme. */
+export function pyNumberText(lexeme: string): string {
+  if (isFloatLexeme(lexeme)) return pyFloatRepr(Number(lexeme));
+  // An int: Python keeps arbitrary precision and drops a leading '-' of zero ("-0" -> 0).
+  const big = BigInt(lexeme);
+  return big.toString();
+}
+
+/** A JSON string literal with `ensure_ascii=True`, as Python's json module writes it. */
+export function pyJsonString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    switch (c) {
+      case 0x22:
+        out += '\\"';
+        break;
+      case 0x5c:
+        out += '\\\\';
+        break;
+      case 0x0a:
+        out += '\\n';
+        break;
+      case 0x0d:
+        out += '\\r';
+        break;
+      case 0x09:
+        out += '\\t';
+        break;
+      case 0x08:
+        out += '\\b';
+        break;
+      case 0x0c:
+        out += '\\f';
+        break;
+      default:
+        // UTF-16 units above 0x7e are escaped one by one, which is exactly Python's surrogate-pair output.
+        out += c < 0x20 || c > 0x7e ? '\\u' + c.toString(16).padStart(4, '0') : s[i];
+    }
+  }
+  return out + '"';
+}
+
+export interface DumpOptions {
+  /** `(",", ":")` separators instead of Python's default `(", ", ": ")`. */
+  compact?: boolean;
+}
+
+/** `json.dumps(value)` as Python writes it (defaults), or with compact separators. */
+export function pyJsonDumps(value: JsonValue | undefined, options: DumpOptions = {}): string {
+  const itemSep = options.compact ? ',' : ', ';
+  const keySep = options.compact ? ':' : ': ';
+  const go = (v: JsonValue | undefined): string => {
+    if (v === null || v === undefined) return 'null';
+    if (v === true) return 'true';
+    if (v === false) return 'false';
+    if (typeof v === 'string') return pyJsonString(v);
+    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloatRepr(v);
+    if (isJsonNumber(v)) return pyNumberText(numberLexeme(v));
+    if (Array.isArray(v)) return '[' + v.map(go).join(itemSep) + ']';
+    return '{' + Object.entries(v).map(([k, x]) => pyJsonString(k) + keySep + go(x)).join(itemSep) + '}';
+  };
+  return go(value);
+}
+
+/** JSON text that keeps every number's lexeme (for handing a document to Python's json.loads exactly). */
+export function losslessJsonText(value: JsonValue): string {
+  return losslessStringify(value) ?? 'null';
+}
+
+/** A plain JS value (numbers as JS numbers) for consumers that do not care about int/float. */
+export function toPlain(value: JsonValue): unknown {
+  if (isJsonNumber(value)) return typeof value === 'number' ? value : Number(numberLexeme(value));
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+export { LosslessNumber };

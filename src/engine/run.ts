@@ -1,0 +1,58 @@
+/**
+ * runGrader(grader, sample, item) -> RunResult: validate, grade, time, and wrap into OpenAI's response shape.
+ * The single entry point the worker, the CLI and the tests call. Never throws for bad input: every failure
+ * is a RunResult with reward 0 and an error flag.
+ */
+import { gradeAny } from './graders/index.ts';
+import { failure, toRunResult } from './result.ts';
+import type { RunOptions } from './runtime.ts';
+import { DEFAULT_SETTINGS, type Explanation, type JsonValue, type RunResult } from './types.ts';
+import { validateGrader, type ValidateOptions } from './validate.ts';
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export interface RunGraderOptions extends RunOptions, ValidateOptions {}
+
+export async function runGrader(grader: unknown, sample: JsonValue, item: JsonValue, options: RunGraderOptions = {}): Promise<RunResult> {
+  const t0 = now();
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const name = typeof (grader as { name?: unknown })?.name === 'string' ? (grader as { name: string }).name : '';
+  const type = typeof (grader as { type?: unknown })?.type === 'string' ? (grader as { type: string }).type : '';
+  const validation = validateGrader(grader, options);
+  const seconds = () => (now() - t0) / 1000;
+  if (!validation.ok) {
+    const errs = validation.problems.filter((p) => p.severity === 'error');
+    const outcome = failure(type || 'invalid', {
+      flag: 'other_error',
+      message: `The grader is invalid (${errs.length} problem${errs.length === 1 ? '' : 's'}): ${errs[0]!.message}`,
+      pointer: errs[0]!.pointer,
+    });
+    outcome.explain.problems.push(
+      ...errs.slice(1).map((p) => ({ flag: 'other_error' as const, message: p.message, pointer: p.pointer })),
+    );
+    return toRunResult(outcome, { name, type, seconds: seconds() });
+  }
+  let outcome;
+  try {
+    outcome = await gradeAny(validation.grader, {
+      sample,
+      item,
+      settings,
+      pointer: '',
+      runtime: options.runtime ?? {},
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (e) {
+    // A bug of ours, not the user's: still a well-formed result, with the message to report.
+    outcome = failure(type, { flag: 'other_error', message: `Internal error while grading: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  const pass = passBadge(validation.grader as { pass_threshold?: number }, outcome.reward, outcome.explain);
+  if (pass) outcome.explain.pass = pass;
+  return toRunResult(outcome, { name, type, seconds: seconds() });
+}
+
+function passBadge(grader: { pass_threshold?: number }, reward: number, explain: Explanation) {
+  if (typeof grader.pass_threshold !== 'number') return undefined;
+  const errored = explain.problems.length > 0;
+  return { threshold: grader.pass_threshold, passed: !errored && reward >= grader.pass_threshold };
+}
