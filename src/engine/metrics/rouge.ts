@@ -1,0 +1,222 @@
+/**
+ * Google's rouge-score 0.1.2 (`RougeScorer(['rougeN'|'rougeL']).score(target, prediction)`): its default
+ * tokenizer, ROUGE-N n-gram overlap and ROUGE-L token LCS, with precision, recall and F-measure, plus the
+ * overlapping n-grams / the LCS pairs for the explanation panel. Target (the reference) first, prediction
+ * (the graded text) second, as in rouge-score. Choosing which number the grader reports is not done here.
+ */
+import { countNgrams, ngramTokens, Vocabulary } from './ngrams.ts';
+
+export interface RougeOptions {
+  /**
+   * rouge-score's `use_stemmer`: NLTK's PorterStemmer().stem applied to tokens longer than 3 characters.
+   * The caller passes the stemmer so this module stays free of the Porter tables when stemming is off.
+   */
+  stemmer?: ((token: string) => string) | null;
+}
+
+/**
+ * rouge-score's `tokenize.tokenize`: Python lower(); every run of characters outside [a-z0-9] becomes a space
+ * (so non-ASCII letters vanish: "café" -> "caf"); split; stem tokens longer than 3; keep tokens matching
+ * ^[a-z0-9]+$. JS toLowerCase applies the same Unicode default case mapping as str.lower() (e.g. "İ" -> "i̇").
+ */
+export function rougeTokenize(text: string, stemmer?: ((token: string) => string) | null): string[] {
+  const tokens = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!stemmer) return tokens;
+  const out: string[] = [];
+  for (const t of tokens) {
+    const s = t.length > 3 ? stemmer(t) : t;
+    if (/^[a-z0-9]+$/.test(s)) out.push(s);
+  }
+  return out;
+}
+
+/** rouge-score's `scoring.fmeasure`, with the same operation order (2·P·R / (P+R)). */
+export function fmeasure(precision: number, recall: number): number {
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+export interface RougeOverlap {
+  ngram: string[];
+  referenceCount: number;
+  inputCount: number;
+  overlap: number;
+}
+
+export interface RougeLcsPair {
+  referenceIndex: number;
+  inputIndex: number;
+  token: string;
+}
+
+interface RougeCommon {
+  kind: 'rouge';
+  /** Tokens after rouge-score's tokenizer (and stemming when on). */
+  referenceTokens: string[];
+  inputTokens: string[];
+  stemmed: boolean;
+  precision: number;
+  recall: number;
+  fmeasure: number;
+  [key: string]: unknown;
+}
+
+export interface RougeNDetails extends RougeCommon {
+  variant: 'rouge_n';
+  n: number;
+  /** Shared n-grams, in order of first appearance in the reference. */
+  overlaps: RougeOverlap[];
+  overlap: number;
+  referenceNgrams: number;
+  inputNgrams: number;
+}
+
+export interface RougeLDetails extends RougeCommon {
+  variant: 'rouge_l';
+  lcsLength: number;
+  /** One longest common subsequence, found with rouge-score's backtrack; null when too large to keep the table. */
+  lcs: RougeLcsPair[] | null;
+}
+
+export type RougeDetails = RougeNDetails | RougeLDetails;
+
+export interface RougeResult<D extends RougeDetails = RougeDetails> {
+  /** The F-measure (what rouge_* graders report). */
+  score: number;
+  details: D;
+}
+
+/** ROUGE-N on two texts. `n` ≥ 1 (rouge-score rejects 0). */
+export function rougeN(target: string, prediction: string, n: number, options: RougeOptions = {}): RougeResult<RougeNDetails> {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`ROUGE-N needs an integer n >= 1, got ${n}`);
+  return rougeNTokens(rougeTokenize(target, options.stemmer), rougeTokenize(prediction, options.stemmer), n, !!options.stemmer);
+}
+
+/** rouge-score `_score_ngrams` on already tokenized text. */
+export function rougeNTokens(targetTokens: string[], predictionTokens: string[], n: number, stemmed = false): RougeResult<RougeNDetails> {
+  const vocab = new Vocabulary();
+  const target = countNgrams(vocab.idsOf(targetTokens), n);
+  const prediction = countNgrams(vocab.idsOf(predictionTokens), n);
+  const overlaps: RougeOverlap[] = [];
+  let overlap = 0;
+  for (const [key, t] of target.entries) {
+    const p = prediction.entries.get(key);
+    if (!p) continue;
+    const o = Math.min(t.count, p.count);
+    overlap += o;
+    overlaps.push({ ngram: ngramTokens(targetTokens, t.first, n), referenceCount: t.count, inputCount: p.count, overlap: o });
+  }
+  const precision = overlap / Math.max(prediction.total, 1);
+  const recall = overlap / Math.max(target.total, 1);
+  const f = fmeasure(precision, recall);
+  return {
+    score: f,
+    details: {
+      kind: 'rouge',
+      variant: 'rouge_n',
+      n,
+      referenceTokens: targetTokens,
+      inputTokens: predictionTokens,
+      stemmed,
+      overlaps,
+      overlap,
+      referenceNgrams: target.total,
+      inputNgrams: prediction.total,
+      precision,
+      recall,
+      fmeasure: f,
+    },
+  };
+}
+
+/** ROUGE-L on two texts. */
+export function rougeL(target: string, prediction: string, options: RougeOptions = {}): RougeResult<RougeLDetails> {
+  return rougeLTokens(rougeTokenize(target, options.stemmer), rougeTokenize(prediction, options.stemmer), !!options.stemmer);
+}
+
+/** Above this many table cells the LCS is computed in two rows and not backtracked (memory stays small). */
+const MAX_LCS_TABLE = 16_000_000;
+
+/** rouge-score `_score_lcs` on already tokenized text. */
+export function rougeLTokens(targetTokens: string[], predictionTokens: string[], stemmed = false): RougeResult<RougeLDetails> {
+  const vocab = new Vocabulary();
+  const ref = vocab.idsOf(targetTokens);
+  const can = vocab.idsOf(predictionTokens);
+  let lcsLength = 0;
+  let lcs: RougeLcsPair[] | null = [];
+  if (ref.length > 0 && can.length > 0) {
+    if ((ref.length + 1) * (can.length + 1) <= MAX_LCS_TABLE) {
+      ({ lcsLength, lcs } = lcsWithBacktrack(ref, can, targetTokens));
+    } else {
+      lcsLength = lcsLengthOnly(ref, can);
+      lcs = null;
+    }
+  }
+  // rouge-score returns all zeros when either side has no token.
+  const empty = ref.length === 0 || can.length === 0;
+  const precision = empty ? 0 : lcsLength / can.length;
+  const recall = empty ? 0 : lcsLength / ref.length;
+  const f = empty ? 0 : fmeasure(precision, recall);
+  return {
+    score: f,
+    details: {
+      kind: 'rouge',
+      variant: 'rouge_l',
+      referenceTokens: targetTokens,
+      inputTokens: predictionTokens,
+      stemmed,
+      lcsLength,
+      lcs,
+      precision,
+      recall,
+      fmeasure: f,
+    },
+  };
+}
+
+/** rouge-score `_lcs_table` + `_backtrack_norec` (prefer moving in the prediction only on a strict `>`). */
+function lcsWithBacktrack(ref: number[], can: number[], refTokens: string[]): { lcsLength: number; lcs: RougeLcsPair[] } {
+  const rows = ref.length;
+  const cols = can.length;
+  const w = cols + 1;
+  const t = new Int32Array((rows + 1) * w);
+  for (let i = 1; i <= rows; i++) {
+    const r = ref[i - 1];
+    const row = i * w;
+    const prev = row - w;
+    for (let j = 1; j <= cols; j++) {
+      if (r === can[j - 1]) t[row + j] = t[prev + j - 1]! + 1;
+      else {
+        const up = t[prev + j]!;
+        const left = t[row + j - 1]!;
+        t[row + j] = up > left ? up : left;
+      }
+    }
+  }
+  const lcs: RougeLcsPair[] = [];
+  let i = rows;
+  let j = cols;
+  while (i > 0 && j > 0) {
+    if (ref[i - 1] === can[j - 1]) {
+      lcs.push({ referenceIndex: i - 1, inputIndex: j - 1, token: refTokens[i - 1]! });
+      i--;
+      j--;
+    } else if (t[i * w + j - 1]! > t[(i - 1) * w + j]!) j--;
+    else i--;
+  }
+  lcs.reverse();
+  return { lcsLength: t[rows * w + cols]!, lcs };
+}
+
+function lcsLengthOnly(ref: number[], can: number[]): number {
+  let prev = new Int32Array(can.length + 1);
+  let cur = new Int32Array(can.length + 1);
+  for (let i = 0; i < ref.length; i++) {
+    const r = ref[i];
+    for (let j = 1; j <= can.length; j++) {
+      if (r === can[j - 1]) cur[j] = prev[j - 1]! + 1;
+      else cur[j] = prev[j]! > cur[j - 1]! ? prev[j]! : cur[j - 1]!;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[can.length]!;
+}
