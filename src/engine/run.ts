@@ -4,7 +4,7 @@
  * is a RunResult with reward 0 and an error flag.
  */
 import { gradeAny } from './graders/index.ts';
-import { failure, toRunResult } from './result.ts';
+import { assumption, failure, toRunResult } from './result.ts';
 import type { RunOptions } from './runtime.ts';
 import { DEFAULT_SETTINGS, type Explanation, type JsonValue, type RunResult } from './types.ts';
 import { validateGrader, type ValidateOptions } from './validate.ts';
@@ -22,13 +22,19 @@ export async function runGrader(grader: unknown, sample: JsonValue, item: JsonVa
   const seconds = () => (now() - t0) / 1000;
   if (!validation.ok) {
     const errs = validation.problems.filter((p) => p.severity === 'error');
-    const outcome = failure(type || 'invalid', {
-      flag: 'other_error',
-      message: `The grader is invalid (${errs.length} problem${errs.length === 1 ? '' : 's'}): ${errs[0]!.message}`,
-      pointer: errs[0]!.pointer,
-    });
+    // A problem may name the flags it stands for (a bad calculate_output is a formula_parse_error); else other_error.
+    const flagsOf = (p: (typeof errs)[number]) => p.flags ?? (['other_error'] as const);
+    const outcome = failure(
+      type || 'invalid',
+      {
+        flag: flagsOf(errs[0]!)[0]!,
+        message: `The grader is invalid (${errs.length} problem${errs.length === 1 ? '' : 's'}): ${errs[0]!.message}`,
+        pointer: errs[0]!.pointer,
+      },
+      { errors: Object.fromEntries(errs.flatMap(flagsOf).map((f) => [f, true])) },
+    );
     outcome.explain.problems.push(
-      ...errs.slice(1).map((p) => ({ flag: 'other_error' as const, message: p.message, pointer: p.pointer })),
+      ...errs.slice(1).map((p) => ({ flag: flagsOf(p)[0]!, message: p.message, pointer: p.pointer })),
     );
     return toRunResult(outcome, { name, type, seconds: seconds() });
   }
@@ -46,9 +52,24 @@ export async function runGrader(grader: unknown, sample: JsonValue, item: JsonVa
     // A bug of ours, not the user's: still a well-formed result, with the message to report.
     outcome = failure(type, { flag: 'other_error', message: `Internal error while grading: ${e instanceof Error ? e.message : String(e)}` });
   }
+  if (usesJsonRendering(outcome.explain)) {
+    outcome.explain.assumptions.push(
+      assumption(
+        'template-json',
+        settings.compactJson
+          ? 'Non-string template values are rendered as compact JSON ({"a":1}), a setting; OpenAI does not document the rendering.'
+          : "Non-string template values are rendered as Python's json.dumps would ({\"a\": 1}, 1.0 stays 1.0, non-ASCII escaped); OpenAI does not document the rendering.",
+        'compactJson',
+      ),
+    );
+  }
   const pass = passBadge(validation.grader as { pass_threshold?: number }, outcome.reward, outcome.explain);
   if (pass) outcome.explain.pass = pass;
   return toRunResult(outcome, { name, type, seconds: seconds() });
+}
+
+function usesJsonRendering(e: Explanation): boolean {
+  return e.rendered.some((r) => r.json) || Object.values(e.children ?? {}).some(usesJsonRendering);
 }
 
 function passBadge(grader: { pass_threshold?: number }, reward: number, explain: Explanation) {

@@ -182,6 +182,8 @@ export interface RenderOptions {
 export interface RenderedPiece {
   text: string;
   variable?: string;
+  /** The variable held a non-string value, rendered as JSON. */
+  json?: boolean;
 }
 
 export type RenderResult =
@@ -235,7 +237,11 @@ export function renderTemplate(
         end: seg.end,
       };
     }
-    pieces.push({ text: valueToText(found.value, options), variable: seg.expression });
+    pieces.push({
+      text: valueToText(found.value, options),
+      variable: seg.expression,
+      ...(typeof found.value === 'string' ? {} : { json: true }),
+    });
   }
   return { ok: true, text: pieces.map((p) => p.text).join(''), pieces };
 }

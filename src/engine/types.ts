@@ -194,6 +194,8 @@ export interface RenderedField {
   pointer: string;
   template: string;
   rendered: string;
+  /** True when a variable held a non-string value, rendered as JSON (an assumption the UI shows). */
+  json?: boolean;
 }
 
 /** A human-readable problem attached to a result (an error flag's detail, with a location when known). */

@@ -24,6 +24,7 @@ export function renderField(type: string, ctx: GradeContext, template: string, f
     return { ok: false, outcome: failure(type, { flag, message: r.message, pointer }, { explain: { rendered: done } }) };
   }
   const rendered: RenderedField = { pointer, template, rendered: r.text };
+  if (r.pieces.some((p) => p.json)) rendered.json = true;
   done.push(rendered);
   return { ok: true, text: r.text, pieces: r.pieces, field: rendered };
 }

@@ -26,6 +26,7 @@ export function sqlLike(input: string, pattern: string): boolean {
 }
 
 export interface StringCheckDetails {
+  kind: 'string_check';
   operation: StringCheckGrader['operation'];
   input: string;
   reference: string;
@@ -71,6 +72,7 @@ export function gradeStringCheck(grader: StringCheckGrader, ctx: GradeContext): 
   }
   const reward = passed ? 1 : 0;
   const details: StringCheckDetails = {
+    kind: 'string_check',
     operation: op,
     input: input.text,
     reference: reference.text,

@@ -1,0 +1,45 @@
+/**
+ * The live run state behind the result panel: sends the workspace to the grader worker on every edit (no
+ * debounce: LiveRunner coalesces, so the newest edit always wins) and keeps the last good result to show
+ * dimmed while a document does not parse.
+ */
+import type { RunResult } from '../../engine/types.ts';
+import type { ValidationProblem } from '../../engine/validate.ts';
+import type { LiveRunner } from '../../worker/live-runner.ts';
+import type { DocError, RunRequest } from '../../worker/protocol.ts';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error';
+
+export class RunState {
+  status = $state<RunStatus>('idle');
+  result = $state<RunResult | null>(null);
+  /** True when `result` is from an earlier edit (the current documents do not parse). */
+  outdated = $state(false);
+  docErrors = $state<DocError[]>([]);
+  problems = $state<ValidationProblem[]>([]);
+  /** Milliseconds from the edit to the result, for the status line. */
+  latencyMs = $state<number | null>(null);
+  runs = $state(0);
+
+  constructor(private readonly runner: LiveRunner) {}
+
+  async run(request: RunRequest, timeoutMs: number) {
+    const t0 = performance.now();
+    this.status = 'running';
+    const outcome = await this.runner.run(request, timeoutMs);
+    if (outcome.status === 'stale') return;
+    const { response } = outcome;
+    this.docErrors = response.docErrors;
+    this.problems = response.problems;
+    this.latencyMs = performance.now() - t0;
+    this.runs++;
+    if (response.result) {
+      this.result = response.result;
+      this.outdated = false;
+      this.status = 'done';
+    } else {
+      this.outdated = this.result !== null;
+      this.status = 'error';
+    }
+  }
+}

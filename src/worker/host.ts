@@ -1,0 +1,107 @@
+/**
+ * GraderHost: the main-thread side of grading. It owns the sandbox frame, starts grader workers in it, and
+ * hands out `WorkerHandle`s. LiveRunner (live-runner.ts) and the dataset pool build on it. Nothing here
+ * computes a score; it only moves messages and kills workers that overrun.
+ */
+import * as Comlink from 'comlink';
+import type { FrameCommand, FrameEvent, GraderWorkerApi } from './protocol.ts';
+
+export interface WorkerHandle {
+  id: number;
+  api: Comlink.Remote<GraderWorkerApi>;
+  port: MessagePort;
+  /** Resolves when the worker answered its first ping. */
+  ready: Promise<void>;
+}
+
+export interface GraderHostOptions {
+  /** URL of sandbox.html (relative URLs resolve against the document). */
+  sandboxUrl: string;
+  /** Extra origins the sandbox may fetch from (Python package mirror). */
+  allowOrigins?: string[];
+  /** How long a new worker may take to answer its first ping. */
+  startTimeoutMs?: number;
+}
+
+export class GraderHost {
+  private frame: HTMLIFrameElement | null = null;
+  private frameReady: Promise<void> | null = null;
+  private nextId = 1;
+  private readonly handles = new Map<number, WorkerHandle>();
+  private readonly failures = new Map<number, (message: string) => void>();
+  private readonly onMessage = (e: MessageEvent<FrameEvent>) => {
+    if (!this.frame || e.source !== this.frame.contentWindow) return;
+    if (e.data?.type === 'worker-error') this.failures.get(e.data.id)?.(e.data.message);
+  };
+
+  constructor(private readonly options: GraderHostOptions) {}
+
+  /** Create the sandbox frame once. */
+  private ensureFrame(): Promise<void> {
+    if (this.frameReady) return this.frameReady;
+    const frame = document.createElement('iframe');
+    // allow-scripts only: no allow-same-origin, so the frame (and its data: workers) get an opaque origin.
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.setAttribute('tabindex', '-1');
+    frame.title = 'Grader sandbox';
+    frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
+    const url = new URL(this.options.sandboxUrl, document.baseURI);
+    if (this.options.allowOrigins?.length) url.searchParams.set('allow', this.options.allowOrigins.join(' '));
+    frame.src = url.href;
+    this.frame = frame;
+    window.addEventListener('message', this.onMessage);
+    this.frameReady = new Promise<void>((resolve) => {
+      const onReady = (e: MessageEvent<FrameEvent>) => {
+        if (e.source === frame.contentWindow && e.data?.type === 'ready') {
+          window.removeEventListener('message', onReady);
+          resolve();
+        }
+      };
+      window.addEventListener('message', onReady);
+    });
+    document.body.appendChild(frame);
+    return this.frameReady;
+  }
+
+  private command(cmd: FrameCommand, transfer: Transferable[] = []) {
+    this.frame?.contentWindow?.postMessage(cmd, '*', transfer);
+  }
+
+  /** Start a new grader worker in the sandbox. */
+  async spawn(): Promise<WorkerHandle> {
+    await this.ensureFrame();
+    const id = this.nextId++;
+    const channel = new MessageChannel();
+    const api = Comlink.wrap<GraderWorkerApi>(channel.port1);
+    const failed = new Promise<never>((_, reject) => this.failures.set(id, (m) => reject(new Error(m))));
+    failed.catch(() => undefined);
+    const timeout = this.options.startTimeoutMs ?? 20_000;
+    const ready = Promise.race([
+      api.ping().then(() => undefined),
+      failed,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the grader worker did not start within ${timeout / 1000} s`)), timeout)),
+    ]);
+    const handle: WorkerHandle = { id, api, port: channel.port1, ready };
+    this.handles.set(id, handle);
+    this.command({ type: 'spawn', id, port: channel.port2 }, [channel.port2]);
+    return handle;
+  }
+
+  /** Terminate a worker at once (a runaway loop included); pending calls on it never settle. */
+  kill(handle: WorkerHandle) {
+    this.command({ type: 'kill', id: handle.id });
+    handle.api[Comlink.releaseProxy]();
+    handle.port.close();
+    this.handles.delete(handle.id);
+    this.failures.delete(handle.id);
+  }
+
+  dispose() {
+    for (const h of [...this.handles.values()]) this.kill(h);
+    window.removeEventListener('message', this.onMessage);
+    this.frame?.remove();
+    this.frame = null;
+    this.frameReady = null;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The messages between the app, the sandbox frame and the grader workers. Everything here is plain data
+ * (it crosses postMessage twice); the worker API is exposed with Comlink over a MessagePort the app creates.
+ */
+import type { EngineSettings, RunResult } from '../engine/types.ts';
+import type { ValidationProblem } from '../engine/validate.ts';
+
+export type DocName = 'grader' | 'sample' | 'item';
+
+/** A document that is not valid JSON, with the place to mark in its editor. */
+export interface DocError {
+  doc: DocName;
+  message: string;
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface RunRequest {
+  /** The three editors' texts, parsed in the worker so the main thread never does the work. */
+  grader: string;
+  sample: string;
+  item: string;
+  settings: EngineSettings;
+}
+
+export interface RunResponse {
+  /** JSON syntax errors; when any is present there is no result. */
+  docErrors: DocError[];
+  /** Validation problems of the grader (errors and warnings), with JSON pointers. */
+  problems: ValidationProblem[];
+  result: RunResult | null;
+}
+
+export interface GraderWorkerApi {
+  ping(): Promise<'pong'>;
+  run(request: RunRequest): Promise<RunResponse>;
+}
+
+/** App -> sandbox frame. */
+export type FrameCommand =
+  | { type: 'spawn'; id: number; port: MessagePort }
+  | { type: 'kill'; id: number };
+
+/** Sandbox frame -> app. */
+export type FrameEvent =
+  | { type: 'ready' }
+  | { type: 'spawned'; id: number }
+  | { type: 'worker-error'; id: number; message: string };
+
+/** Sandbox frame -> worker, once, right after it starts. */
+export interface WorkerConnect {
+  type: 'connect';
+  port: MessagePort;
+}
