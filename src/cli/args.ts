@@ -1,0 +1,52 @@
+/** Command-line parsing for `grader-playground`: a tiny, strict parser (unknown flags are usage errors). */
+export interface ParsedArgs {
+  command: string | null;
+  flags: Record<string, string | true>;
+  rest: string[];
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout']);
+const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help']);
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const flags: Record<string, string | true> = {};
+  const rest: string[] = [];
+  let command: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-h') {
+      flags.help = true;
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (BOOL_FLAGS.has(name)) {
+        flags[name] = true;
+        continue;
+      }
+      if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option --${name}`);
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags[name] = value;
+    } else if (command === null) command = a;
+    else rest.push(a);
+  }
+  return { command, flags, rest };
+}
+
+export const USAGE = `Usage:
+  grader-playground run --grader G.json --sample S.json [--item I.json]
+  grader-playground run --grader G.json --model-sample "text" [--item I.json]
+  grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl]
+  grader-playground validate --grader G.json
+
+Options:
+  --no-explain     leave the playground's "explain" field out of each RunResult
+  --pretty         indent the printed JSON
+  --timeout S      seconds a python grader may run (default 120)
+
+Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
+Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.`;

@@ -1,0 +1,146 @@
+/**
+ * The command line: the same engine as the app, on files. `run` prints one RunResult (or, with --data, writes
+ * one JSON line per graded sample and a summary to stderr); `validate` prints the grader or its problems.
+ * Exit codes: 0 ran, 1 invalid grader or input, 2 usage.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseJsonl, summarize } from '../engine/dataset.ts';
+import { parseJson, toPlain } from '../engine/json.ts';
+import { hasError } from '../engine/result.ts';
+import { runGrader } from '../engine/run.ts';
+import { sampleFromModelText } from '../engine/sample.ts';
+import type { JsonValue, RunResult } from '../engine/types.ts';
+import { validateGrader } from '../engine/validate.ts';
+import { parseArgs, USAGE, UsageError } from './args.ts';
+import { createNodeRuntime } from './runtime.ts';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+class InputError extends Error {}
+
+function readJson(path: string, what: string): JsonValue {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    throw new InputError(`the ${what} file ${path} is not valid JSON (line ${line}, column ${column}): ${message}`);
+  }
+  return parsed.value;
+}
+
+function strip(result: RunResult, explain: boolean): RunResult {
+  if (explain) return result;
+  const { explain: _, ...rest } = result;
+  return rest;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`grader-playground: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { command, flags } = args;
+  if (flags.help || command === 'help') {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  const indent = flags.pretty ? 2 : undefined;
+  try {
+    if (command !== 'run' && command !== 'validate') {
+      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run or validate');
+    }
+    if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
+    const graderPath = str('grader');
+    if (!graderPath) throw new UsageError('--grader is required');
+    const grader = toPlain(readJson(graderPath, 'grader'));
+    const validation = validateGrader(grader);
+
+    if (command === 'validate') {
+      for (const p of validation.problems) io.stderr(`${p.severity}: ${p.pointer || '/'}: ${p.message}\n`);
+      if (!validation.ok) return 1;
+      io.stdout(JSON.stringify({ grader: validation.grader }, null, indent ?? 2) + '\n');
+      return 0;
+    }
+
+    if (!validation.ok) {
+      for (const p of validation.problems) io.stderr(`${p.severity}: ${p.pointer || '/'}: ${p.message}\n`);
+      io.stderr(`grader-playground: the grader in ${graderPath} is invalid\n`);
+      return 1;
+    }
+    const timeout = str('timeout');
+    const timeoutSeconds = timeout === undefined ? 120 : Number(timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout takes a number of seconds');
+    const runtime = await createNodeRuntime({ pythonTimeoutMs: timeoutSeconds * 1000 });
+    const explain = !flags['no-explain'];
+    try {
+      const dataPath = str('data');
+      if (dataPath) {
+        if (str('sample') || str('model-sample')) throw new UsageError('--data cannot be combined with --sample or --model-sample');
+        let text: string;
+        try {
+          text = readFileSync(dataPath, 'utf8');
+        } catch (e) {
+          throw new InputError(`cannot read the data file ${dataPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        }
+        const { rows, errors } = parseJsonl(text);
+        for (const e of errors) io.stderr(`${dataPath}:${e.line}: skipped: ${e.message}\n`);
+        const outPath = str('out');
+        const lines: string[] = [];
+        const rewards: number[] = [];
+        let errored = 0;
+        for (const r of rows) {
+          for (let j = 0; j < r.samples.length; j++) {
+            const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: runtime.engine });
+            rewards.push(result.reward);
+            if (hasError(result.metadata.errors)) errored++;
+            lines.push(JSON.stringify({ row: r.row, sample_index: j, result: strip(result, explain) }));
+          }
+        }
+        if (outPath) writeFileSync(outPath, lines.join('\n') + (lines.length ? '\n' : ''));
+        else for (const l of lines) io.stdout(l + '\n');
+        const s = summarize(rewards, errored);
+        io.stderr(
+          `graded ${s.count} sample${s.count === 1 ? '' : 's'} from ${rows.length} row${rows.length === 1 ? '' : 's'}` +
+            `${errors.length ? ` (${errors.length} row${errors.length === 1 ? '' : 's'} skipped)` : ''}: ` +
+            `mean ${s.mean}, std ${s.std}, min ${s.min}, max ${s.max}, errors ${s.errors}\n`,
+        );
+        io.stderr(JSON.stringify({ summary: s, skipped_rows: errors.length }) + '\n');
+        return 0;
+      }
+      const samplePath = str('sample');
+      const modelSample = str('model-sample');
+      if (samplePath && modelSample !== undefined) throw new UsageError('give --sample or --model-sample, not both');
+      if (!samplePath && modelSample === undefined) throw new UsageError('--sample, --model-sample or --data is required');
+      const sample = samplePath ? readJson(samplePath, 'sample') : sampleFromModelText(modelSample!);
+      const itemPath = str('item');
+      const item = itemPath ? readJson(itemPath, 'item') : {};
+      const result = await runGrader(grader, sample, item, { runtime: runtime.engine });
+      io.stdout(JSON.stringify(strip(result, explain), null, indent) + '\n');
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`grader-playground: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`grader-playground: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fixture from '../../test/fixtures/json-dumps.json';
+import { losslessJsonText, parseJson, pyFloatRepr, pyJsonDumps } from './json.ts';
+
+describe('pyJsonDumps matches CPython json.dumps(json.loads(text))', () => {
+  for (const c of fixture.cases) {
+    it(`${c.json}`, () => {
+      const parsed = parseJson(c.json);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      expect(pyJsonDumps(parsed.value)).toBe(c.dumps);
+      expect(pyJsonDumps(parsed.value, { compact: true })).toBe(c.compact);
+    });
+  }
+});
+
+describe('pyFloatRepr', () => {
+  it('writes floats like Python repr', () => {
+    expect(pyFloatRepr(1)).toBe('1.0');
+    expect(pyFloatRepr(1e16)).toBe('1e+16');
+    expect(pyFloatRepr(1.5e-5)).toBe('1.5e-05');
+    expect(pyFloatRepr(0.0001)).toBe('0.0001');
+    expect(pyFloatRepr(123.456)).toBe('123.456');
+    expect(pyFloatRepr(-2.5e-10)).toBe('-2.5e-10');
+    expect(pyFloatRepr(Number.NaN)).toBe('NaN');
+  });
+});
+
+describe('parseJson', () => {
+  it('keeps the int/float nature of numbers', () => {
+    const r = parseJson('{"a": 1.0, "b": 1}');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(losslessJsonText(r.value)).toBe('{"a":1.0,"b":1}');
+  });
+
+  it('reports the line and column of a syntax error', () => {
+    const r = parseJson('{\n  "a": 1,\n  "b": }');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.line).toBe(3);
+      expect(r.error.column).toBe(8);
+      expect(r.error.message).toMatch(/value/i);
+    }
+  });
+
+  it('reports an empty document', () => {
+    const r = parseJson('   ');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/empty/);
+  });
+
+  it('keeps the last duplicate key in the first place, like json.loads', () => {
+    const r = parseJson('{"a": 1, "b": 2, "a": 3}');
+    expect(r.ok && pyJsonDumps(r.value)).toBe('{"a": 3, "b": 2}');
+  });
+});
