@@ -1,0 +1,450 @@
+/**
+ * rapidfuzz 3.x `fuzz.*` scorers (0..100), exact to the reference: ratio, partial_ratio(+_alignment), the token
+ * variants, WRatio and QRatio, with `processor=None` by default and `processor: true` meaning
+ * `utils.default_process` (C++ semantics, fuzzy-process.ts). Everything counts code points, like Python `str`.
+ * Float formulas follow rapidfuzz term by term (e.g. `(1 - dist/lensum) * 100` for ratio but
+ * `100 - 100*dist/lensum` inside token_set_ratio) because the golden vectors compare to 1e-12 and the two
+ * orders round differently. The score_cutoff plumbing inside WRatio is reproduced too: it can change a result by
+ * rounding. Where the pure-Python and C++ builds differ (partial_ratio's window order, which decides the
+ * reported alignment on ties; score_cutoff > 100), this follows the C++ build that pip users get.
+ * Not here: grading, 0..1 scaling, UI data (fuzzy-explain.ts).
+ */
+import { defaultProcessCodePoints, default_process } from './fuzzy-process.ts';
+import { lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector, type CodePoints } from './lcs.ts';
+import { cpLength, pySorted, pySplit, toCodePoints } from './tokenize.ts';
+
+export { default_process } from './fuzzy-process.ts';
+export { indelDistance, lcsLength } from './lcs.ts';
+export { explainFuzzy } from './fuzzy-explain.ts';
+
+export interface FuzzyOptions {
+  /** Apply rapidfuzz `utils.default_process` to both strings first. Default false (rapidfuzz 3.x). */
+  processor?: boolean;
+  /** Scores below this (0..100) come back as 0. Default 0. */
+  scoreCutoff?: number;
+}
+
+/** rapidfuzz `ScoreAlignment`: score and the code-point ranges s1[src_start:src_end] ~ s2[dest_start:dest_end]. */
+export interface ScoreAlignment {
+  score: number;
+  src_start: number;
+  src_end: number;
+  dest_start: number;
+  dest_end: number;
+}
+
+export type FuzzyScorer = (s1: string, s2: string, opts?: FuzzyOptions) => number;
+
+const UNBASE_SCALE = 0.95;
+
+function processed(s: string, opts?: FuzzyOptions): string {
+  return opts?.processor ? default_process(s) : s;
+}
+
+function cutoffOf(opts?: FuzzyOptions): number {
+  return opts?.scoreCutoff ?? 0;
+}
+
+/* ------------------------------------------------------------------ ratio */
+
+/** Indel.normalized_similarity(a, b, cutoff/100) * 100, the body of fuzz.ratio. */
+export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): number {
+  const lensum = a.length + b.length;
+  let normSim = 1.0;
+  if (lensum > 0) {
+    const cut = cutoff / 100;
+    // Upper bound from the lengths alone: skip the LCS when even a perfect overlap cannot reach the cutoff.
+    if (cut > 0 && 1.0 - Math.abs(a.length - b.length) / lensum < cut) return 0;
+    const dist = lensum - 2 * lcsLength(a, b);
+    normSim = 1.0 - dist / lensum;
+  }
+  return normSim >= cutoff / 100 ? normSim * 100 : 0;
+}
+
+/** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
+export function ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return ratioCodePoints(toCodePoints(processed(s1, opts)), toCodePoints(processed(s2, opts)), cutoffOf(opts));
+}
+
+/** fuzz.QRatio: ratio, but 0 when either (processed) string is empty. */
+export function QRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  const a = processed(s1, opts);
+  const b = processed(s2, opts);
+  if (!a || !b) return 0;
+  return ratioCodePoints(toCodePoints(a), toCodePoints(b), cutoffOf(opts));
+}
+
+/* ---------------------------------------------------------- partial_ratio */
+
+const pmFwd = new PatternMatchVector();
+const pmRev = new PatternMatchVector();
+let bufSlots: Int32Array = new Int32Array(256);
+let bufRevSlots: Int32Array = new Int32Array(256);
+let bufLcs: Int32Array = new Int32Array(256);
+
+function grow(buf: Int32Array, n: number): Int32Array {
+  return buf.length >= n ? buf : new Int32Array(Math.max(n, buf.length * 2));
+}
+
+/** `normalized_similarity(...) * 100` with rapidfuzz's cutoff test on the unscaled value. */
+function scaledSim(dist: number, lensum: number, cutoff: number): number {
+  const normSim = 1.0 - dist / lensum;
+  return normSim >= cutoff / 100 ? normSim * 100 : 0;
+}
+
+/**
+ * rapidfuzz-cpp `fuzz_detail::partial_ratio_impl` for |s1| <= |s2|: best ratio of s1 against the full windows of
+ * s2 (searched by bisection with the bound "a shift changes the distance by at most 2", which only skips
+ * windows that cannot win), then the prefixes s2[:i] and suffixes s2[i:] shorter than s1. The prefix and suffix
+ * LCS values all come from one bit-parallel pass each (forward, and reversed for suffixes).
+ */
+function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): ScoreAlignment {
+  const len1 = s1.length;
+  const len2 = s2.length;
+  const res: ScoreAlignment = { score: 0, src_start: 0, src_end: len1, dest_start: 0, dest_end: len1 };
+  const pm = pmFwd.build(s1);
+  const slots = (bufSlots = pm.slotsOf(s2, 0, len2, false, grow(bufSlots, len2)));
+
+  if (len2 > len1) {
+    const maximum = len1 * 2;
+    const normCutoffDist = Math.min(1.0, 1.0 - cutoff / 100 + 0.00001);
+    let cutoffDist = Math.ceil(maximum * normCutoffDist);
+    let bestDist = -1;
+    const nWindows = len2 - len1;
+    const scores = new Int32Array(nWindows).fill(-1);
+    let windows: number[] = [0, nWindows - 1];
+    let next: number[] = [];
+    const score = (start: number): number => {
+      let d = scores[start] as number;
+      if (d < 0) {
+        d = maximum - 2 * lcsSlots(pm, slots, start, start + len1);
+        scores[start] = d;
+        if (d < cutoffDist) {
+          cutoffDist = bestDist = d;
+          res.dest_start = start;
+          res.dest_end = start + len1;
+        }
+      }
+      return d;
+    };
+    while (windows.length) {
+      for (let k = 0; k < windows.length; k += 2) {
+        const first = windows[k] as number;
+        const second = windows[k + 1] as number;
+        const d1 = score(first);
+        if (bestDist === 0) return { ...res, score: 100 };
+        const d2 = score(second);
+        if (bestDist === 0) return { ...res, score: 100 };
+        const cellDiff = second - first;
+        if (cellDiff === 1) continue;
+        const knownEdits = Math.abs(d1 - d2);
+        const maxImprovement = Math.floor((cellDiff - Math.floor(knownEdits / 2)) / 2) * 2;
+        const minScore = Math.min(d1, d2) - maxImprovement;
+        if (minScore < cutoffDist) {
+          const center = Math.floor(cellDiff / 2);
+          next.push(first, first + center, first + center, second);
+        }
+      }
+      [windows, next] = [next, windows];
+      next.length = 0;
+    }
+    if (bestDist >= 0) {
+      const s = (1.0 - bestDist / maximum) * 100;
+      if (s >= cutoff) cutoff = res.score = s;
+    }
+  }
+
+  // Prefixes s2[:i], 1 <= i < len1, skipped when their last char is not in s1 (that never loses the max).
+  if (len1 > 1) {
+    const lcs = (bufLcs = grow(bufLcs, len1));
+    lcsPrefixes(pm, slots, 0, len1 - 1, lcs);
+    for (let i = 1; i < len1; i++) {
+      if ((slots[i - 1] as number) < 0) continue;
+      const r = scaledSim(len1 + i - 2 * (lcs[i - 1] as number), len1 + i, cutoff);
+      if (r > res.score) {
+        cutoff = res.score = r;
+        res.dest_start = 0;
+        res.dest_end = i;
+        if (res.score === 100) return res;
+      }
+    }
+  }
+
+  // Suffixes s2[i:], len2-len1 <= i < len2, skipped when their first char is not in s1.
+  const rev = pmRev.build(s1, 0, len1, true);
+  const revSlots = (bufRevSlots = rev.slotsOf(s2, len2 - len1, len2, true, grow(bufRevSlots, len1)));
+  const lcs = (bufLcs = grow(bufLcs, len1));
+  lcsPrefixes(rev, revSlots, 0, len1, lcs); // lcs[k] = LCS(s1, s2[len2-1-k:])
+  for (let i = len2 - len1; i < len2; i++) {
+    if ((slots[i] as number) < 0) continue;
+    const sub = len2 - i;
+    const r = scaledSim(len1 + sub - 2 * (lcs[sub - 1] as number), len1 + sub, cutoff);
+    if (r > res.score) {
+      cutoff = res.score = r;
+      res.dest_start = i;
+      res.dest_end = len2;
+      if (res.score === 100) return res;
+    }
+  }
+  return res;
+}
+
+function swapped(a: ScoreAlignment): ScoreAlignment {
+  return { score: a.score, src_start: a.dest_start, src_end: a.dest_end, dest_start: a.src_start, dest_end: a.src_end };
+}
+
+/** fuzz.partial_ratio_alignment on code points (rapidfuzz-cpp `partial_ratio_alignment`). */
+export function partialRatioAlignmentCodePoints(s1: CodePoints, s2: CodePoints, cutoff = 0): ScoreAlignment {
+  const len1 = s1.length;
+  const len2 = s2.length;
+  if (len1 > len2) return swapped(partialRatioAlignmentCodePoints(s2, s1, cutoff));
+  if (cutoff > 100) return { score: 0, src_start: 0, src_end: len1, dest_start: 0, dest_end: len1 };
+  if (!len1 || !len2) return { score: len1 === len2 ? 100 : 0, src_start: 0, src_end: len1, dest_start: 0, dest_end: len1 };
+  const alignment = partialRatioImpl(s1, s2, cutoff);
+  if (alignment.score !== 100 && len1 === len2) {
+    const alignment2 = partialRatioImpl(s2, s1, Math.max(cutoff, alignment.score));
+    if (alignment2.score > alignment.score) return swapped(alignment2);
+  }
+  return alignment;
+}
+
+/**
+ * fuzz.partial_ratio_alignment: the best-matching substring of the longer string for the shorter one, with
+ * code-point ranges (src_* in s1, dest_* in s2). Score 0 when below the cutoff.
+ */
+export function partial_ratio_alignment(s1: string, s2: string, opts?: FuzzyOptions): ScoreAlignment {
+  return partialRatioAlignmentCodePoints(
+    toCodePoints(processed(s1, opts)),
+    toCodePoints(processed(s2, opts)),
+    cutoffOf(opts),
+  );
+}
+
+function partialRatioStr(a: string, b: string, cutoff: number): number {
+  return partialRatioAlignmentCodePoints(toCodePoints(a), toCodePoints(b), cutoff).score;
+}
+
+/** fuzz.partial_ratio: ratio of the shorter string against its best window in the longer one. */
+export function partial_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return partialRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/* --------------------------------------------------------- token scorers */
+
+/** `" ".join(sorted(s.split()))`. */
+export function sortedTokens(s: string): string {
+  return pySorted(pySplit(s)).join(' ');
+}
+
+function tokenSortRatioStr(a: string, b: string, cutoff: number): number {
+  if (cutoff > 100) return 0;
+  return ratioCodePoints(toCodePoints(sortedTokens(a)), toCodePoints(sortedTokens(b)), cutoff);
+}
+
+/** The three token sets rapidfuzz compares, sorted like Python. */
+export interface TokenDecomposition {
+  intersection: string[];
+  diffAB: string[];
+  diffBA: string[];
+}
+
+export function decomposeTokens(tokensA: Iterable<string>, tokensB: Iterable<string>): TokenDecomposition {
+  const a = new Set(tokensA);
+  const b = new Set(tokensB);
+  const intersection: string[] = [];
+  const diffAB: string[] = [];
+  const diffBA: string[] = [];
+  for (const t of a) (b.has(t) ? intersection : diffAB).push(t);
+  for (const t of b) if (!a.has(t)) diffBA.push(t);
+  return { intersection: pySorted(intersection), diffAB: pySorted(diffAB), diffBA: pySorted(diffBA) };
+}
+
+function normDistance(dist: number, lensum: number, cutoff: number): number {
+  const score = lensum ? 100 - (100 * dist) / lensum : 100;
+  return score >= cutoff ? score : 0;
+}
+
+/** Length of `" ".join(tokens)` in code points. */
+function joinedLength(tokens: string[]): number {
+  if (!tokens.length) return 0;
+  let n = tokens.length - 1;
+  for (const t of tokens) n += cpLength(t);
+  return n;
+}
+
+function tokenSetRatioStr(s1: string, s2: string, cutoff: number): number {
+  if (cutoff > 100) return 0;
+  const tokensA = pySplit(s1);
+  const tokensB = pySplit(s2);
+  // FuzzyWuzzy compatibility: 0 when either side has no token (even both).
+  if (!tokensA.length || !tokensB.length) return 0;
+  const { intersection, diffAB, diffBA } = decomposeTokens(tokensA, tokensB);
+  if (intersection.length && (!diffAB.length || !diffBA.length)) return 100;
+
+  const dab = diffAB.join(' ');
+  const dba = diffBA.join(' ');
+  const a = toCodePoints(dab);
+  const b = toCodePoints(dba);
+  const abLen = a.length;
+  const baLen = b.length;
+  const sectLen = joinedLength(intersection);
+  const sect = sectLen ? 1 : 0;
+  const sectAbLen = sectLen + sect + abLen;
+  const sectBaLen = sectLen + sect + baLen;
+
+  let result = 0.0;
+  const cutoffDistance = Math.ceil((sectAbLen + sectBaLen) * (1 - cutoff / 100));
+  const dist = abLen + baLen - 2 * lcsLength(a, b);
+  if (dist <= cutoffDistance) result = normDistance(dist, sectAbLen + sectBaLen, cutoff);
+  if (!sectLen) return result;
+
+  // sect+ab vs sect (and sect+ba vs sect) differ only by the appended tokens: no alignment needed.
+  const sectAbRatio = normDistance(sect + abLen, sectLen + sectAbLen, cutoff);
+  const sectBaRatio = normDistance(sect + baLen, sectLen + sectBaLen, cutoff);
+  return Math.max(result, sectAbRatio, sectBaRatio);
+}
+
+function tokenRatioStr(a: string, b: string, cutoff: number): number {
+  return Math.max(tokenSetRatioStr(a, b, cutoff), tokenSortRatioStr(a, b, cutoff));
+}
+
+function partialTokenSortRatioStr(a: string, b: string, cutoff: number): number {
+  if (cutoff > 100) return 0;
+  return partialRatioStr(sortedTokens(a), sortedTokens(b), cutoff);
+}
+
+function partialTokenSetRatioStr(s1: string, s2: string, cutoff: number): number {
+  if (cutoff > 100) return 0;
+  const tokensA = pySplit(s1);
+  const tokensB = pySplit(s2);
+  if (!tokensA.length || !tokensB.length) return 0;
+  const { intersection, diffAB, diffBA } = decomposeTokens(tokensA, tokensB);
+  if (intersection.length) return 100;
+  return partialRatioStr(diffAB.join(' '), diffBA.join(' '), cutoff);
+}
+
+function partialTokenRatioStr(s1: string, s2: string, cutoff: number): number {
+  if (cutoff > 100) return 0;
+  const tokensA = pySplit(s1);
+  const tokensB = pySplit(s2);
+  const { intersection, diffAB, diffBA } = decomposeTokens(tokensA, tokensB);
+  if (intersection.length) return 100;
+  const result = partialRatioStr(pySorted(tokensA).join(' '), pySorted(tokensB).join(' '), cutoff);
+  // Without duplicate tokens the differences are the token lists themselves: same partial_ratio.
+  if (tokensA.length === diffAB.length && tokensB.length === diffBA.length) return result;
+  return Math.max(result, partialRatioStr(diffAB.join(' '), diffBA.join(' '), Math.max(cutoff, result)));
+}
+
+/** fuzz.token_sort_ratio: ratio of the sorted, space-joined tokens. */
+export function token_sort_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return tokenSortRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/** fuzz.token_set_ratio: compares the shared tokens plus each side's leftovers; 100 when one set contains the other. */
+export function token_set_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return tokenSetRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/** fuzz.token_ratio: max(token_set_ratio, token_sort_ratio). */
+export function token_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return tokenRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/** fuzz.partial_token_sort_ratio: partial_ratio of the sorted, space-joined tokens. */
+export function partial_token_sort_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return partialTokenSortRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/** fuzz.partial_token_set_ratio: 100 when any token is shared, else partial_ratio of the differences. */
+export function partial_token_set_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return partialTokenSetRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/** fuzz.partial_token_ratio: max(partial_token_set_ratio, partial_token_sort_ratio), computed rapidfuzz's way. */
+export function partial_token_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return partialTokenRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+}
+
+/* ------------------------------------------------------------------ WRatio */
+
+/** What WRatio decided, for explanations. */
+export interface WRatioTrace {
+  score: number;
+  lenRatio: number;
+  ratio: number;
+  /** 'ratio' | 'token_ratio' | 'partial_ratio' | 'partial_token_ratio': the sub-scorer that gave the result. */
+  winner: 'ratio' | 'token_ratio' | 'partial_ratio' | 'partial_token_ratio';
+  /** Raw (unscaled) sub-scores that were computed; 0 can mean "below the internal cutoff". */
+  tokenRatio?: number;
+  partialRatio?: number;
+  partialTokenRatio?: number;
+  partialScale?: number;
+}
+
+/** fuzz.WRatio on already-processed strings, reporting which branch won. */
+export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
+  const empty: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
+  if (!s1 || !s2 || cutoff > 100) return empty;
+  const a = toCodePoints(s1);
+  const b = toCodePoints(s2);
+  const len1 = a.length;
+  const len2 = b.length;
+  const lenRatio = len1 > len2 ? len1 / len2 : len2 / len1;
+  let endRatio = ratioCodePoints(a, b, cutoff);
+  const trace: WRatioTrace = { score: endRatio, lenRatio, ratio: endRatio, winner: 'ratio' };
+  if (lenRatio < 1.5) {
+    cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
+    const tr = tokenRatioStr(s1, s2, cutoff);
+    trace.tokenRatio = tr;
+    if (tr * UNBASE_SCALE > endRatio) {
+      trace.score = tr * UNBASE_SCALE;
+      trace.winner = 'token_ratio';
+    }
+    return trace;
+  }
+  const partialScale = lenRatio <= 8.0 ? 0.9 : 0.6;
+  trace.partialScale = partialScale;
+  cutoff = Math.max(cutoff, endRatio) / partialScale;
+  const pr = partialRatioAlignmentCodePoints(a, b, cutoff).score;
+  trace.partialRatio = pr;
+  if (pr * partialScale > endRatio) {
+    endRatio = pr * partialScale;
+    trace.winner = 'partial_ratio';
+  }
+  cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
+  const ptr = partialTokenRatioStr(s1, s2, cutoff);
+  trace.partialTokenRatio = ptr;
+  if (ptr * UNBASE_SCALE * partialScale > endRatio) {
+    endRatio = ptr * UNBASE_SCALE * partialScale;
+    trace.winner = 'partial_token_ratio';
+  }
+  trace.score = endRatio;
+  return trace;
+}
+
+/**
+ * fuzz.WRatio: ratio, or (similar lengths) 0.95·token_ratio, or (length ratio >= 1.5) partial_ratio scaled by
+ * 0.9 (0.6 beyond 8x) and 0.95·that·partial_token_ratio; the best of them. 0 when either string is empty.
+ */
+export function WRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  return wratioTrace(processed(s1, opts), processed(s2, opts), cutoffOf(opts)).score;
+}
+
+/** The scorers by their rapidfuzz name (what a grader configuration names). */
+export const FUZZY_SCORERS = {
+  ratio,
+  partial_ratio,
+  token_sort_ratio,
+  token_set_ratio,
+  token_ratio,
+  partial_token_sort_ratio,
+  partial_token_set_ratio,
+  partial_token_ratio,
+  WRatio,
+  QRatio,
+} as const satisfies Record<string, FuzzyScorer>;
+
+export type FuzzyScorerName = keyof typeof FUZZY_SCORERS;
+
+/** default_process on code points, re-exported for explanations that must map positions back. */
+export { defaultProcessCodePoints };

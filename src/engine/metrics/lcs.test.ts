@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { indelDistance, lcsAlignment, lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector } from './lcs.ts';
+import { toCodePoints } from './tokenize.ts';
+
+/** The textbook O(n·m) dynamic programme: the oracle for the bit-parallel code. */
+function dpLcs(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, cur[j - 1] as number);
+    }
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** mulberry32: a tiny seeded PRNG so failures reproduce. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomCps(next: () => number, len: number, alphabet: number[]): number[] {
+  return Array.from({ length: len }, () => alphabet[Math.floor(next() * alphabet.length)] as number);
+}
+
+const ALPHABETS = [
+  [0x61, 0x62],
+  [0x61, 0x62, 0x63, 0x64, 0x20],
+  [0x61, 0x1f600, 0x4e00, 0xe9, 0x301, 0x20, 0x10ffff],
+  Array.from({ length: 40 }, (_, i) => 0x41 + i),
+];
+
+describe('lcsLength', () => {
+  it('handles empty and identical inputs', () => {
+    expect(lcsLength([], [])).toBe(0);
+    expect(lcsLength([1, 2], [])).toBe(0);
+    expect(lcsLength([1, 2, 3], [1, 2, 3])).toBe(3);
+    expect(indelDistance(toCodePoints('lewenstein'), toCodePoints('levenshtein'))).toBe(3);
+  });
+
+  it('equals the DP on seeded random strings of 0..300 code points (multi-word blocks)', () => {
+    const next = rng(12345);
+    for (let k = 0; k < 400; k++) {
+      const alphabet = ALPHABETS[k % ALPHABETS.length] as number[];
+      const a = randomCps(next, Math.floor(next() * 300), alphabet);
+      const b = randomCps(next, Math.floor(next() * 300), alphabet);
+      expect(lcsLength(a, b)).toBe(dpLcs(a, b));
+    }
+  });
+
+  it('is right at the word boundaries (29..31, 59..61, 89..91, 119..121 chars)', () => {
+    const next = rng(7);
+    for (const n of [1, 29, 30, 31, 59, 60, 61, 64, 65, 89, 90, 91, 119, 120, 121, 128, 129]) {
+      for (let k = 0; k < 5; k++) {
+        const a = randomCps(next, n, [1, 2, 3]);
+        const b = randomCps(next, n + k * 7, [1, 2, 3]);
+        expect(lcsLength(a, b)).toBe(dpLcs(a, b));
+        expect(lcsLength(b, a)).toBe(dpLcs(a, b));
+      }
+    }
+  });
+
+  it('property: equals the DP and is symmetric', () => {
+    const cp = fc.constantFrom(0x61, 0x62, 0x63, 0x20, 0x1f355, 0xffff);
+    fc.assert(
+      fc.property(fc.array(cp, { maxLength: 150 }), fc.array(cp, { maxLength: 150 }), (a, b) => {
+        const d = dpLcs(a, b);
+        expect(lcsLength(a, b)).toBe(d);
+        expect(lcsLength(b, a)).toBe(d);
+        expect(indelDistance(a, b)).toBe(a.length + b.length - 2 * d);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('pattern-match kernels', () => {
+  it('lcsPrefixes gives the LCS of every prefix', () => {
+    const next = rng(99);
+    for (let k = 0; k < 30; k++) {
+      const p = randomCps(next, 1 + Math.floor(next() * 140), [1, 2, 3, 4, 300, 70000]);
+      const t = randomCps(next, 1 + Math.floor(next() * 140), [1, 2, 3, 4, 5, 300, 70000]);
+      const pm = new PatternMatchVector(p);
+      const slots = pm.slotsOf(t);
+      const out = new Int32Array(t.length);
+      lcsPrefixes(pm, slots, 0, t.length, out);
+      for (let i = 0; i < t.length; i++) expect(out[i]).toBe(dpLcs(p, t.slice(0, i + 1)));
+      expect(lcsSlots(pm, slots, 0, t.length)).toBe(dpLcs(p, t));
+    }
+  });
+
+  it('a reversed pattern and reversed text give suffix LCS', () => {
+    const p = [5, 1, 2, 3, 9];
+    const t = [1, 2, 7, 3, 9, 5];
+    const pm = new PatternMatchVector(p, 0, p.length, true);
+    const slots = pm.slotsOf(t, 0, t.length, true);
+    const out = new Int32Array(t.length);
+    lcsPrefixes(pm, slots, 0, t.length, out);
+    for (let k = 1; k <= t.length; k++) expect(out[k - 1]).toBe(dpLcs(p, t.slice(t.length - k)));
+  });
+
+  it('can be rebuilt for a new pattern', () => {
+    const pm = new PatternMatchVector();
+    for (const s of ['abc', 'x'.repeat(100) + 'é', '🍕🍕a', '']) {
+      const p = toCodePoints(s);
+      pm.build(p);
+      const t = toCodePoints('a🍕bxé');
+      expect(lcsSlots(pm, pm.slotsOf(t), 0, t.length)).toBe(dpLcs(p, t));
+    }
+  });
+});
+
+describe('lcsAlignment', () => {
+  it('returns a valid common subsequence of maximal length', () => {
+    const cp = fc.constantFrom(0x61, 0x62, 0x63, 0x20, 0x1f355);
+    fc.assert(
+      fc.property(fc.array(cp, { maxLength: 130 }), fc.array(cp, { maxLength: 130 }), (a, b) => {
+        const pairs = lcsAlignment(a, b);
+        expect(pairs.length / 2).toBe(dpLcs(a, b));
+        for (let k = 0; k < pairs.length; k += 2) {
+          const i = pairs[k] as number;
+          const j = pairs[k + 1] as number;
+          expect(a[i]).toBe(b[j]);
+          if (k > 0) {
+            expect(i).toBeGreaterThan(pairs[k - 2] as number);
+            expect(j).toBeGreaterThan(pairs[k - 1] as number);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('follows rapidfuzz Indel.opcodes on its documented example', () => {
+    // Indel.opcodes("qabxcd", "abycdf"): equal a[1:3] b[0:2], equal a[4:6] b[3:5]
+    const pairs = Array.from(lcsAlignment(toCodePoints('qabxcd'), toCodePoints('abycdf')));
+    expect(pairs).toEqual([1, 0, 2, 1, 4, 3, 5, 4]);
+  });
+});
