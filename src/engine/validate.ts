@@ -3,13 +3,16 @@
  * each with a JSON pointer into the grader and a plain sentence. Errors make the grader unrunnable; warnings
  * (unknown fields, playground-only extensions) do not.
  */
+import { formulaProblems } from './formula.ts';
 import { parseTemplate } from './template.ts';
-import { GRADER_TYPES, REASONING_EFFORTS, TEXT_SIMILARITY_METRICS, type Grader } from './types.ts';
+import { GRADER_TYPES, REASONING_EFFORTS, TEXT_SIMILARITY_METRICS, type ErrorFlag, type Grader } from './types.ts';
 
 export interface ValidationProblem {
   pointer: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The RunResult error flags an error sets when it stops a run, main one first (default other_error). */
+  flags?: ErrorFlag[];
 }
 
 export type ValidationResult =
@@ -93,8 +96,8 @@ export interface ValidateOptions {
 
 class Collector {
   problems: ValidationProblem[] = [];
-  error(pointer: string, message: string) {
-    this.problems.push({ pointer, message, severity: 'error' });
+  error(pointer: string, message: string, flags?: ErrorFlag[]) {
+    this.problems.push(flags ? { pointer, message, severity: 'error', flags } : { pointer, message, severity: 'error' });
   }
   warn(pointer: string, message: string) {
     this.problems.push({ pointer, message, severity: 'warning' });
@@ -339,6 +342,13 @@ function validateNode(c: Collector, g: unknown, at: string, where: 'top' | 'eval
         }
       }
       checkString(c, g, 'calculate_output', at, { nonEmpty: true });
+      if (typeof g.calculate_output === 'string' && g.calculate_output.trim() !== '') {
+        const keys = isObject(graders) && typeof graders.type !== 'string' ? Object.keys(graders) : null;
+        for (const p of formulaProblems(g.calculate_output, keys, didYouMean)) {
+          if (p.severity === 'error') c.error(`${at}/calculate_output`, p.message, p.flags);
+          else c.warn(`${at}/graders/${pointerEscape(p.key ?? '')}`, p.message);
+        }
+      }
       break;
     }
   }

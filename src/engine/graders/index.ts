@@ -7,6 +7,7 @@ import type { EngineRuntime } from '../runtime.ts';
 import type { Grader } from '../types.ts';
 import type { GradeContext } from './render.ts';
 import { gradeStringCheck } from './string-check.ts';
+import { gradeMulti } from './multi.ts';
 
 export interface FullContext extends GradeContext {
   runtime: EngineRuntime;
@@ -29,7 +30,8 @@ const GRADERS: Record<string, GraderFn> = {
   python: notYet('python'),
   score_model: notYet('score_model'),
   label_model: notYet('label_model'),
-  multi: notYet('multi'),
+  // Called through a closure: multi.ts imports gradeAny from this module, and the cycle must not bite at load time.
+  multi: (g, ctx) => gradeMulti(g, ctx),
 };
 
 export async function gradeAny(grader: Grader, ctx: FullContext): Promise<GradeOutcome> {
