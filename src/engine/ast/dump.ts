@@ -78,18 +78,16 @@ function visit(
   state.count++;
   const start = cursor.startPosition;
   const end = cursor.endPosition;
-  const node: AstTreeNode = {
-    kind: cursor.nodeType,
-    named: cursor.nodeIsNamed,
-    range: {
-      start: { line: start.row, column: start.column, index: cursor.startIndex },
-      end: { line: end.row, column: end.column, index: cursor.endIndex },
-    },
-    children: [],
-  };
+  const kind = cursor.nodeType;
+  const named = cursor.nodeIsNamed;
   const field = cursor.currentFieldName;
-  if (field) node.field = field;
-  if (cursor.nodeIsMissing) node.missing = true;
+  const missing = cursor.nodeIsMissing;
+  const range: AstRange = {
+    start: { line: start.row, column: start.column, index: cursor.startIndex },
+    end: { line: end.row, column: end.column, index: cursor.endIndex },
+  };
+  const children: AstTreeNode[] = [];
+  let text: string | undefined;
   if (cursor.gotoFirstChild()) {
     do {
       if (namedOnly && !cursor.nodeIsNamed) continue;
@@ -97,13 +95,22 @@ function visit(
         state.truncated = true;
         break;
       }
-      node.children.push(visit(cursor, source, state, maxNodes, namedOnly));
+      children.push(visit(cursor, source, state, maxNodes, namedOnly));
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   } else {
-    node.text = source.slice(cursor.startIndex, cursor.endIndex);
+    text = source.slice(range.start.index, range.end.index);
   }
-  return node;
+  // Key order is for people reading the JSON: what the node is, then its subtree.
+  return {
+    kind,
+    named,
+    ...(field ? { field } : {}),
+    range,
+    ...(text !== undefined ? { text } : {}),
+    ...(missing ? { missing: true as const } : {}),
+    children,
+  };
 }
 
 /** One node of ast-grep's compiled pattern. */
