@@ -19,6 +19,7 @@ export interface PythonRunRequest {
   /** Lossless JSON text of the sample and item, for Python's json.loads. */
   sampleJson: string;
   itemJson: string;
+  /** Wall-clock limit for the user's code (package loading not included); a runtime that cannot stop code ignores it. */
   timeoutMs?: number;
 }
 
@@ -29,10 +30,25 @@ export interface PythonRunResponse {
   valueRepr?: string;
   valueType?: string;
   details?: string;
+  /**
+   * runtime_error: 'syntax' | 'missing_grade' | 'wrong_arity' | 'exception' | 'invalid_return';
+   * server_error: 'timeout' | 'package_unavailable' | 'startup' | 'crashed' | 'unavailable'.
+   */
   errorType?: string;
+  /** The Python exception's class name, when one was raised (e.g. "KeyError", "SyntaxError"). */
+  exceptionType?: string;
+  /** The module a package_unavailable error is about. */
+  module?: string;
   stdout?: string;
   stderr?: string;
+  /** 1-based line in the user's source (innermost frame of the user's file), when known. */
   line?: number | null;
+  /** 1-based column, for SyntaxErrors. */
+  column?: number | null;
+  /** Milliseconds the run took, package loading included. */
+  durationMs?: number;
+  /** Pyodide packages loaded for this run (first use only). */
+  packagesLoaded?: string[];
 }
 
 export interface PythonRuntime {

@@ -7,6 +7,7 @@ import type { EngineRuntime } from '../runtime.ts';
 import type { Grader } from '../types.ts';
 import type { GradeContext } from './render.ts';
 import { gradeStringCheck } from './string-check.ts';
+import { gradePython } from './python.ts';
 import { gradeMulti } from './multi.ts';
 
 export interface FullContext extends GradeContext {
@@ -27,7 +28,7 @@ function notYet(type: string): GraderFn {
 const GRADERS: Record<string, GraderFn> = {
   string_check: gradeStringCheck as GraderFn,
   text_similarity: notYet('text_similarity'),
-  python: notYet('python'),
+  python: gradePython as GraderFn,
   score_model: notYet('score_model'),
   label_model: notYet('label_model'),
   // Called through a closure: multi.ts imports gradeAny from this module, and the cycle must not bite at load time.

@@ -1,0 +1,27 @@
+/**
+ * Entry of the Node worker thread that hosts Pyodide for node.ts: wires worker_threads to the platform-neutral
+ * worker server. Node-only; the browser has its own worker entry.
+ */
+import { parentPort } from 'node:worker_threads';
+import { loadPyodide } from 'pyodide';
+import type { ToPythonWorker } from './protocol.ts';
+import { servePythonWorker } from './worker-server.ts';
+
+const port = parentPort;
+if (!port) throw new Error('node-worker.ts must run in a worker thread');
+
+servePythonWorker(
+  { post: (m) => port.postMessage(m), onMessage: (h) => port.on('message', (m: ToPythonWorker) => h(m)) },
+  {
+    loadPyodide: (c) =>
+      loadPyodide({
+        ...(c.indexURL !== undefined ? { indexURL: c.indexURL } : {}),
+        ...(c.lockFileURL !== undefined ? { lockFileURL: c.lockFileURL } : {}),
+        ...(c.packageBaseUrl !== undefined ? { packageBaseUrl: c.packageBaseUrl } : {}),
+        ...(c.packageCacheDir !== undefined ? { packageCacheDir: c.packageCacheDir } : {}),
+        // Startup chatter must not reach the CLI's stdout, which carries JSON.
+        stdout: () => undefined,
+        stderr: () => undefined,
+      }),
+  },
+);
