@@ -97,20 +97,28 @@ export class LiveRunner {
   }
 }
 
-function graderInfo(text: string): { type: string; name: string } {
-  // Only for labelling the timeout result; a cheap look, not a parse of the document's meaning.
-  const type = /"type"\s*:\s*"([a-z_]+)"/.exec(text)?.[1] ?? '';
-  const name = /"name"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? '';
-  return { type, name };
+/** The grader's type and name, and whether python code runs in it: only to label a timeout result. */
+function graderInfo(text: string): { type: string; name: string; python: boolean } {
+  try {
+    const g = JSON.parse(text) as { type?: unknown; name?: unknown; graders?: Record<string, { type?: unknown }> };
+    const subs = g.graders && typeof g.graders === 'object' ? Object.values(g.graders) : [];
+    return {
+      type: typeof g.type === 'string' ? g.type : '',
+      name: typeof g.name === 'string' ? g.name : '',
+      python: g.type === 'python' || subs.some((s) => s?.type === 'python'),
+    };
+  } catch {
+    return { type: '', name: '', python: false };
+  }
 }
 
 /** The result of a run that was killed for overrunning its limit. */
 export function timeoutResponse(request: RunRequest, timeoutMs: number): RunResponse {
-  const { type, name } = graderInfo(request.grader);
+  const { type, name, python } = graderInfo(request.grader);
   const seconds = timeoutMs / 1000;
   const message = `The grader did not finish within ${seconds} s, so its worker was stopped (the page is unaffected; the next run starts a fresh worker).`;
   const outcome =
-    type === 'python' || request.grader.includes('"python"')
+    python
       ? failure(type, { flag: 'python_grader_server_error', message }, { errors: { python_grader_server_error_type: 'timeout' } })
       : failure(type, { flag: 'unresponsive_reward_error', message });
   return { docErrors: [], problems: [], result: toRunResult(outcome, { name, type, seconds }) };
