@@ -5,7 +5,7 @@
  * choosing which side is which belong to the caller (the text_similarity grader); this module only scores.
  */
 import { fsum } from './fsum.ts';
-import { countNgrams, ngramTokens, Vocabulary, type NgramCounts } from './ngrams.ts';
+import { NgramIndex, scratch } from './ngrams.ts';
 import { pySplit } from './tokenize.ts';
 
 /** Python's sys.float_info.min, which NLTK's method0 puts in place of a zero precision (not Number.MIN_VALUE). */
@@ -77,26 +77,50 @@ export function brevityPenalty(referenceLength: number, hypothesisLength: number
   return Math.exp(1 - referenceLength / hypothesisLength);
 }
 
+/** NLTK `modified_precision` for order n; sequence 0 of the index is the hypothesis, 1.. the references. */
 function modifiedPrecision(
-  hyp: NgramCounts,
-  refs: readonly NgramCounts[],
+  index: NgramIndex,
+  referenceCount: number,
   hypothesis: readonly string[],
   n: number,
 ): { matches: BleuNgram[]; numerator: number; denominator: number } {
+  const size = index.size(n);
+  // One scratch buffer: [0, size) hypothesis counts, [size, 2·size) max reference counts, then one reference's counts.
+  const w = scratch((referenceCount > 1 ? 3 : 2) * size);
+  for (let r = 1; r <= referenceCount; r++) {
+    const ids = index.ids(r, n);
+    if (referenceCount === 1) {
+      for (let i = 0; i < ids.length; i++) w[size + ids[i]!]!++;
+      continue;
+    }
+    const base = 2 * size;
+    for (let i = 0; i < ids.length; i++) w[base + ids[i]!]!++;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const c = w[base + id]!;
+      if (c > w[size + id]!) w[size + id] = c;
+    }
+    for (let i = 0; i < ids.length; i++) w[base + ids[i]!] = 0;
+  }
+  const hyp = index.ids(0, n);
+  const firsts: number[] = [];
+  for (let i = 0; i < hyp.length; i++) {
+    const id = hyp[i]!;
+    const c = w[id]!;
+    w[id] = c + 1;
+    if (c === 0 && w[size + id]! > 0) firsts.push(i);
+  }
   const matches: BleuNgram[] = [];
   let numerator = 0;
-  for (const [key, e] of hyp.entries) {
-    let maxRef = 0;
-    for (const r of refs) {
-      const c = r.entries.get(key)?.count ?? 0;
-      if (c > maxRef) maxRef = c;
-    }
-    if (maxRef === 0) continue;
-    const clipped = Math.min(e.count, maxRef);
+  for (const start of firsts) {
+    const id = hyp[start]!;
+    const count = w[id]!;
+    const ref = w[size + id]!;
+    const clipped = count < ref ? count : ref;
     numerator += clipped;
-    matches.push({ ngram: ngramTokens(hypothesis, e.first, n), hypothesisCount: e.count, referenceCount: maxRef, clipped });
+    matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: count, referenceCount: ref, clipped });
   }
-  return { matches, numerator, denominator: Math.max(1, hyp.total) };
+  return { matches, numerator, denominator: Math.max(1, hyp.length) };
 }
 
 /** NLTK `sentence_bleu(references, hypothesis, weights)` on token lists, with no smoothing function. */
@@ -105,14 +129,10 @@ export function sentenceBleu(
   hypothesis: readonly string[],
   weights: readonly number[] = BLEU_DEFAULT_WEIGHTS,
 ): BleuResult {
-  const vocab = new Vocabulary();
-  const hypIds = vocab.idsOf(hypothesis);
-  const refIds = references.map((r) => vocab.idsOf(r));
+  const index = new NgramIndex([hypothesis, ...references]);
   const orders: BleuOrder[] = [];
   for (let n = 1; n <= weights.length; n++) {
-    const hyp = countNgrams(hypIds, n);
-    const refs = refIds.map((ids) => countNgrams(ids, n));
-    const p = modifiedPrecision(hyp, refs, hypothesis, n);
+    const p = modifiedPrecision(index, references.length, hypothesis, n);
     const weight = weights[n - 1]!;
     const smoothed = p.numerator === 0;
     // Python's float(Fraction(a, b)) is a/b correctly rounded, as is JS division of these small integers.

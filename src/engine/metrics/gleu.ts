@@ -4,7 +4,7 @@
  * table for the explanation panel. References first, hypothesis (the graded text) second, as in NLTK;
  * tokenizing and choosing sides belong to the caller.
  */
-import { countNgrams, ngramTokens, Vocabulary, type NgramCounts } from './ngrams.ts';
+import { NgramIndex, scratch } from './ngrams.ts';
 import { pySplit } from './tokenize.ts';
 
 export interface GleuNgram {
@@ -64,40 +64,46 @@ export function sentenceGleu(
   minLen = 1,
   maxLen = 4,
 ): GleuResult {
-  const vocab = new Vocabulary();
-  const hypIds = vocab.idsOf(hypothesis);
-  const hypCounts: NgramCounts[] = [];
+  if (!Number.isInteger(minLen) || minLen < 1 || !Number.isInteger(maxLen)) throw new RangeError(`GLEU needs integer orders >= 1, got ${minLen}..${maxLen}`);
+  const index = new NgramIndex([hypothesis, ...references]);
   let tpfp = 0;
-  for (let n = minLen; n <= maxLen; n++) {
-    const c = countNgrams(hypIds, n);
-    hypCounts.push(c);
-    tpfp += c.total;
-  }
+  for (let n = minLen; n <= maxLen; n++) tpfp += index.ids(0, n).length;
   const candidates: GleuCandidate[] = [];
   const perReferenceOrders: GleuOrder[][] = [];
   let best: number | null = null;
   let bestRatio = -Infinity;
-  references.forEach((reference, index) => {
-    const refIds = vocab.idsOf(reference);
+  references.forEach((_, r) => {
     const orders: GleuOrder[] = [];
     let tp = 0;
     let tpfn = 0;
-    hypCounts.forEach((hyp, k) => {
-      const n = minLen + k;
-      const ref = countNgrams(refIds, n);
-      tpfn += ref.total;
+    for (let n = minLen; n <= maxLen; n++) {
+      const size = index.size(n);
+      const hyp = index.ids(0, n);
+      const ref = index.ids(r + 1, n);
+      tpfn += ref.length;
+      // [0, size): hypothesis counts; [size, 2·size): reference counts.
+      const w = scratch(2 * size);
+      for (let i = 0; i < ref.length; i++) w[size + ref[i]!]!++;
+      const firsts: number[] = [];
+      for (let i = 0; i < hyp.length; i++) {
+        const id = hyp[i]!;
+        const c = w[id]!;
+        w[id] = c + 1;
+        if (c === 0 && w[size + id]! > 0) firsts.push(i);
+      }
       const matches: GleuNgram[] = [];
       let overlap = 0;
-      for (const [key, e] of hyp.entries) {
-        const r = ref.entries.get(key);
-        if (!r) continue;
-        const o = Math.min(e.count, r.count);
+      for (const start of firsts) {
+        const id = hyp[start]!;
+        const hc = w[id]!;
+        const rc = w[size + id]!;
+        const o = hc < rc ? hc : rc;
         overlap += o;
-        matches.push({ ngram: ngramTokens(hypothesis, e.first, n), hypothesisCount: e.count, referenceCount: r.count, overlap: o });
+        matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, overlap: o });
       }
       tp += overlap;
-      orders.push({ n, matches, overlap, hypothesisTotal: hyp.total, referenceTotal: ref.total });
-    });
+      orders.push({ n, matches, overlap, hypothesisTotal: hyp.length, referenceTotal: ref.length });
+    }
     const denominator = Math.max(tpfp, tpfn);
     const skipped = denominator === 0;
     candidates.push({ truePositives: tp, hypothesisNgrams: tpfp, referenceNgrams: tpfn, denominator, skipped });
@@ -105,7 +111,7 @@ export function sentenceGleu(
     // Python's max(key=...) keeps the first of equal keys, hence the strict comparison.
     if (!skipped && tp / denominator > bestRatio) {
       bestRatio = tp / denominator;
-      best = index;
+      best = r;
     }
   });
   const chosen = best === null ? null : candidates[best]!;

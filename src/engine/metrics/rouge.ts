@@ -4,7 +4,7 @@
  * overlapping n-grams / the LCS pairs for the explanation panel. Target (the reference) first, prediction
  * (the graded text) second, as in rouge-score. Choosing which number the grader reports is not done here.
  */
-import { countNgrams, ngramTokens, Vocabulary } from './ngrams.ts';
+import { NgramIndex, scratch } from './ngrams.ts';
 
 export interface RougeOptions {
   /**
@@ -93,20 +93,32 @@ export function rougeN(target: string, prediction: string, n: number, options: R
 
 /** rouge-score `_score_ngrams` on already tokenized text. */
 export function rougeNTokens(targetTokens: string[], predictionTokens: string[], n: number, stemmed = false): RougeResult<RougeNDetails> {
-  const vocab = new Vocabulary();
-  const target = countNgrams(vocab.idsOf(targetTokens), n);
-  const prediction = countNgrams(vocab.idsOf(predictionTokens), n);
+  const index = new NgramIndex([targetTokens, predictionTokens]);
+  const size = index.size(n);
+  const target = index.ids(0, n);
+  const prediction = index.ids(1, n);
+  // [0, size): target counts; [size, 2·size): prediction counts.
+  const w = scratch(2 * size);
+  for (let i = 0; i < prediction.length; i++) w[size + prediction[i]!]!++;
+  const firsts: number[] = [];
+  for (let i = 0; i < target.length; i++) {
+    const id = target[i]!;
+    const c = w[id]!;
+    w[id] = c + 1;
+    if (c === 0 && w[size + id]! > 0) firsts.push(i);
+  }
   const overlaps: RougeOverlap[] = [];
   let overlap = 0;
-  for (const [key, t] of target.entries) {
-    const p = prediction.entries.get(key);
-    if (!p) continue;
-    const o = Math.min(t.count, p.count);
+  for (const start of firsts) {
+    const id = target[start]!;
+    const tc = w[id]!;
+    const pc = w[size + id]!;
+    const o = tc < pc ? tc : pc;
     overlap += o;
-    overlaps.push({ ngram: ngramTokens(targetTokens, t.first, n), referenceCount: t.count, inputCount: p.count, overlap: o });
+    overlaps.push({ ngram: targetTokens.slice(start, start + n), referenceCount: tc, inputCount: pc, overlap: o });
   }
-  const precision = overlap / Math.max(prediction.total, 1);
-  const recall = overlap / Math.max(target.total, 1);
+  const precision = overlap / Math.max(prediction.length, 1);
+  const recall = overlap / Math.max(target.length, 1);
   const f = fmeasure(precision, recall);
   return {
     score: f,
@@ -119,8 +131,8 @@ export function rougeNTokens(targetTokens: string[], predictionTokens: string[],
       stemmed,
       overlaps,
       overlap,
-      referenceNgrams: target.total,
-      inputNgrams: prediction.total,
+      referenceNgrams: target.length,
+      inputNgrams: prediction.length,
       precision,
       recall,
       fmeasure: f,
@@ -138,9 +150,9 @@ const MAX_LCS_TABLE = 16_000_000;
 
 /** rouge-score `_score_lcs` on already tokenized text. */
 export function rougeLTokens(targetTokens: string[], predictionTokens: string[], stemmed = false): RougeResult<RougeLDetails> {
-  const vocab = new Vocabulary();
-  const ref = vocab.idsOf(targetTokens);
-  const can = vocab.idsOf(predictionTokens);
+  const index = new NgramIndex([targetTokens, predictionTokens]);
+  const ref = index.tokens(0);
+  const can = index.tokens(1);
   let lcsLength = 0;
   let lcs: RougeLcsPair[] | null = [];
   if (ref.length > 0 && can.length > 0) {
@@ -174,7 +186,7 @@ export function rougeLTokens(targetTokens: string[], predictionTokens: string[],
 }
 
 /** rouge-score `_lcs_table` + `_backtrack_norec` (prefer moving in the prediction only on a strict `>`). */
-function lcsWithBacktrack(ref: number[], can: number[], refTokens: string[]): { lcsLength: number; lcs: RougeLcsPair[] } {
+function lcsWithBacktrack(ref: Int32Array, can: Int32Array, refTokens: string[]): { lcsLength: number; lcs: RougeLcsPair[] } {
   const rows = ref.length;
   const cols = can.length;
   const w = cols + 1;
@@ -207,7 +219,7 @@ function lcsWithBacktrack(ref: number[], can: number[], refTokens: string[]): { 
   return { lcsLength: t[rows * w + cols]!, lcs };
 }
 
-function lcsLengthOnly(ref: number[], can: number[]): number {
+function lcsLengthOnly(ref: Int32Array, can: Int32Array): number {
   let prev = new Int32Array(can.length + 1);
   let cur = new Int32Array(can.length + 1);
   for (let i = 0; i < ref.length; i++) {
