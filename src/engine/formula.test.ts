@@ -475,8 +475,21 @@ describe('properties', () => {
   });
 
   it('the printed form lists exactly the generated variables', () => {
-    const vars = (n: Ref): string[] =>
-      n.k === 'var' ? [n.name] : n.k === 'num' ? [] : n.k === 'neg' || n.k === 'pos' ? vars(n.x) : n.k === 'bin' ? [...vars(n.l), ...vars(n.r)] : n.args.flatMap(vars);
+    const vars = (n: Ref): string[] => {
+      switch (n.k) {
+        case 'var':
+          return [n.name];
+        case 'num':
+          return [];
+        case 'neg':
+        case 'pos':
+          return vars(n.x);
+        case 'bin':
+          return [...vars(n.l), ...vars(n.r)];
+        case 'fn':
+          return n.args.flatMap(vars);
+      }
+    };
     fc.assert(
       fc.property(ref, (tree) => {
         const parsed = parseFormula(print(tree, false).join(' '));

@@ -158,7 +158,8 @@ class Parser {
     if (t.kind !== 'end') this.i++;
     return t;
   }
-  private isOp(...ops: string[]): boolean {
+  /** Whether the next token is an operator among `ops` (each a one-character string). */
+  private isOp(ops: string): boolean {
     const t = this.peek();
     return t.kind === 'op' && ops.includes(t.text);
   }
@@ -171,17 +172,19 @@ class Parser {
   }
 
   private expr(): FormulaNode {
-    return this.chain(['+', '-'], () => this.term());
+    return this.chain('+-');
   }
 
   private term(): FormulaNode {
-    return this.chain(['*', '/'], () => this.unary());
+    return this.chain('*/');
   }
 
-  private chain(ops: string[], operand: () => FormulaNode): FormulaNode {
+  private chain(ops: '+-' | '*/'): FormulaNode {
+    const operand = () => (ops === '+-' ? this.term() : this.unary());
     const first = operand();
+    if (!this.isOp(ops)) return first;
     const rest: ChainLink[] = [];
-    while (this.isOp(...ops)) {
+    while (this.isOp(ops)) {
       const op = this.next();
       const following = this.peek();
       if (op.text === '*' && following.kind === 'op' && following.text === '*' && following.start === op.end) {
@@ -189,7 +192,6 @@ class Parser {
       }
       rest.push({ op: op.text as ChainLink['op'], operand: operand() });
     }
-    if (rest.length === 0) return first;
     return { type: 'chain', first, rest, start: first.start, end: rest[rest.length - 1]!.operand.end };
   }
 
@@ -199,7 +201,7 @@ class Parser {
       fail(t.start, t.end, `the formula is nested too deeply ${at(t.start)}: more than ${MAX_FORMULA_DEPTH} levels of brackets, signs and powers`);
     }
     try {
-      if (this.isOp('-', '+')) {
+      if (this.isOp('-+')) {
         this.next();
         const operand = this.unary();
         return { type: 'unary', op: t.text as '-' | '+', operand, start: t.start, end: operand.end };
@@ -335,11 +337,17 @@ export function formatNumber(n: number, bracketNegative = false): string {
   return bracketNegative && n < 0 ? `(${s})` : s;
 }
 
-function checked(value: number, describe: () => string, node: Span): number {
-  if (Number.isFinite(value)) return value;
-  const what = Number.isNaN(value) ? 'is not a real number' : value < 0 ? 'is minus infinity' : 'is too large (it overflows to infinity)';
-  throw new EvalFailure({ ok: false, kind: 'math', message: `${describe()} ${what}`, start: node.start, end: node.end });
+// Failures are built only when a step fails, so the common path allocates no messages or closures.
+function mathFailure(message: string, start: number, end: number): EvalFailure {
+  return new EvalFailure({ ok: false, kind: 'math', message, start, end });
 }
+
+function notFinite(operation: string, value: number, start: number, end: number): EvalFailure {
+  const what = Number.isNaN(value) ? 'is not a real number' : value < 0 ? 'is minus infinity' : 'is too large (it overflows to infinity)';
+  return mathFailure(`${operation} ${what}`, start, end);
+}
+
+const binary = (a: number, op: string, b: number) => `${formatNumber(a, true)} ${op} ${formatNumber(b, true)}`;
 
 const UNARY_FUNCTIONS: Record<Exclude<FormulaFunction, 'min' | 'max'>, (x: number) => number> = {
   abs: Math.abs,
@@ -372,28 +380,29 @@ function evaluate(node: FormulaNode, values: Record<string, number>): number {
     case 'power': {
       const b = evaluate(node.base, values);
       const e = evaluate(node.exponent, values);
-      const describe = () => `${formatNumber(b, true)} ^ ${formatNumber(e, true)}`;
-      if (b === 0 && e < 0) throw new EvalFailure({ ok: false, kind: 'math', message: `division by zero: ${describe()}`, start: node.start, end: node.end });
-      return checked(Math.pow(b, e), describe, node);
+      if (b === 0 && e < 0) throw mathFailure(`division by zero: ${binary(b, '^', e)}`, node.start, node.end);
+      const r = Math.pow(b, e);
+      if (!Number.isFinite(r)) throw notFinite(binary(b, '^', e), r, node.start, node.end);
+      return r;
     }
     case 'chain': {
       let acc = evaluate(node.first, values);
       for (const link of node.rest) {
         const x = evaluate(link.operand, values);
-        const span = { start: node.first.start, end: link.operand.end };
-        const describe = () => `${formatNumber(acc, true)} ${link.op} ${formatNumber(x, true)}`;
-        if (link.op === '/' && x === 0) throw new EvalFailure({ ok: false, kind: 'math', message: `division by zero: ${describe()}`, ...span });
+        if (link.op === '/' && x === 0) throw mathFailure(`division by zero: ${binary(acc, '/', x)}`, node.first.start, link.operand.end);
         const r = link.op === '+' ? acc + x : link.op === '-' ? acc - x : link.op === '*' ? acc * x : acc / x;
-        acc = checked(r, describe, span);
+        if (!Number.isFinite(r)) throw notFinite(binary(acc, link.op, x), r, node.first.start, link.operand.end);
+        acc = r;
       }
       return acc;
     }
     case 'call': {
       const args = node.args.map((a) => evaluate(a, values));
-      const describe = () => `${node.name}(${args.map((a) => formatNumber(a)).join(', ')})`;
       if (node.name === 'min') return Math.min(...args);
       if (node.name === 'max') return Math.max(...args);
-      return checked(UNARY_FUNCTIONS[node.name](args[0]!), describe, node);
+      const r = UNARY_FUNCTIONS[node.name](args[0]!);
+      if (!Number.isFinite(r)) throw notFinite(`${node.name}(${formatNumber(args[0]!)})`, r, node.start, node.end);
+      return r;
     }
   }
 }
