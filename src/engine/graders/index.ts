@@ -9,6 +9,7 @@ import type { GradeContext } from './render.ts';
 import { gradeStringCheck } from './string-check.ts';
 import { gradePython } from './python.ts';
 import { gradeMulti } from './multi.ts';
+import { gradeTextSimilarity } from './text-similarity.ts';
 
 export interface FullContext extends GradeContext {
   runtime: EngineRuntime;
@@ -27,7 +28,7 @@ function notYet(type: string): GraderFn {
 
 const GRADERS: Record<string, GraderFn> = {
   string_check: gradeStringCheck as GraderFn,
-  text_similarity: notYet('text_similarity'),
+  text_similarity: gradeTextSimilarity as GraderFn,
   python: gradePython as GraderFn,
   score_model: notYet('score_model'),
   label_model: notYet('label_model'),
