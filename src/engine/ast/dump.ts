@@ -6,7 +6,8 @@
 import type { Tree, TreeCursor } from 'web-tree-sitter';
 import type { LanguageInfo } from './languages.ts';
 import type { AstGrepWasm } from './loader.ts';
-import { releaseRoot, toAstError } from './find.ts';
+import { toAstError } from './find.ts';
+import { withTreeCleanup } from './trees.ts';
 import type { AstError, AstRange } from './types.ts';
 
 export interface AstTreeNode {
@@ -49,22 +50,25 @@ export function dumpTreeLoaded(
   options: DumpTreeOptions = {},
 ): AstTreeResult {
   const maxNodes = options.maxNodes ?? 5000;
-  let sgRoot: ReturnType<AstGrepWasm['parse']> | undefined;
   try {
-    sgRoot = wasm.parse(language.name, source);
-    const tree = sgRoot.getInnerTree() as Tree;
-    const cursor = tree.walk();
-    try {
-      const state = { count: 0, truncated: false };
-      const root = visit(cursor, source, state, maxNodes, options.namedOnly ?? false);
-      return { tree: { root, nodeCount: state.count, truncated: state.truncated, hasError: tree.rootNode.hasError } };
-    } finally {
-      cursor.delete();
-    }
+    return withTreeCleanup(() => {
+      const sgRoot = wasm.parse(language.name, source);
+      // getInnerTree() returns a copy of the tree, which is ours to delete.
+      const tree = sgRoot.getInnerTree() as Tree;
+      const cursor = tree.walk();
+      try {
+        const state = { count: 0, truncated: false };
+        const root = visit(cursor, source, state, maxNodes, options.namedOnly ?? false);
+        const hasError = tree.rootNode.hasError;
+        return { tree: { root, nodeCount: state.count, truncated: state.truncated, hasError } };
+      } finally {
+        cursor.delete();
+        tree.delete();
+        sgRoot.free();
+      }
+    });
   } catch (e) {
     return { error: toAstError(e) };
-  } finally {
-    if (sgRoot) releaseRoot(sgRoot);
   }
 }
 
@@ -153,7 +157,8 @@ export function dumpPatternLoaded(
   options: DumpPatternOptions = {},
 ): AstPatternResult {
   try {
-    const raw = wasm.dumpPattern(language.name, pattern, options.selector ?? null, options.strictness ?? null);
+    // dumpPattern parses the pattern (twice); those trees are deleted with the block.
+    const raw = withTreeCleanup(() => wasm.dumpPattern(language.name, pattern, options.selector ?? null, options.strictness ?? null));
     return { pattern: fromRaw(raw as RawPatternTree) };
   } catch (e) {
     return { error: toAstError(e) };

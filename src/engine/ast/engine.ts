@@ -20,7 +20,8 @@ export interface AstEngine {
   dumpPattern(lang: string, pattern: string, options?: DumpPatternOptions): Promise<AstPatternResult>;
   /**
    * Loads the engine and the language's grammar. Afterwards `wasm.parse(language.name, src)` works
-   * synchronously (use the canonical `language.name`, not the alias; free roots with `releaseRoot`).
+   * synchronously (use the canonical `language.name`, not the alias). Raw calls leak web-tree-sitter trees
+   * unless wrapped: see trees.ts (`withTreeCleanup`, `collectTrees`).
    */
   load(lang: string): Promise<AstLoadResult>;
 }

@@ -8,6 +8,7 @@ import type { SgNode, SgRoot } from '@ast-grep/wasm';
 import type { LanguageInfo } from './languages.ts';
 import { errorText, type AstGrepWasm } from './loader.ts';
 import { metaVariableNames, type MetaVariableNames } from './metavars.ts';
+import { withTreeCleanup } from './trees.ts';
 import type { AstCapture, AstError, AstFindResult, AstMatch, AstQuery, AstRange } from './types.ts';
 
 /** The matcher @ast-grep/wasm takes: the pattern string, or the config's known keys only. */
@@ -25,14 +26,17 @@ export function findAllLoaded(wasm: AstGrepWasm, language: LanguageInfo, source:
   if (typeof query !== 'string' && (query === null || typeof query !== 'object' || !('rule' in query))) {
     return { error: { message: 'A rule config needs a `rule` key, e.g. {"rule": {"pattern": "f($A)"}}.' } };
   }
-  let root: SgRoot | undefined;
   try {
-    root = wasm.parse(language.name, source);
-    return { matches: searchRoot(root, query) };
+    return withTreeCleanup(() => {
+      const root = wasm.parse(language.name, source);
+      try {
+        return { matches: searchRoot(root, query) };
+      } finally {
+        root.free();
+      }
+    });
   } catch (e) {
     return { error: toAstError(e) };
-  } finally {
-    if (root) releaseRoot(root);
   }
 }
 
@@ -51,16 +55,6 @@ export function searchRoot(root: SgRoot, query: AstQuery): AstMatch[] {
   } finally {
     top.free();
   }
-}
-
-/**
- * Frees a root and its web-tree-sitter tree. @ast-grep/wasm never deletes the tree, whose memory lives in
- * web-tree-sitter's own heap and is not garbage-collected: without this, every parse leaks.
- */
-export function releaseRoot(root: SgRoot): void {
-  const tree = root.getInnerTree() as { delete?: () => void } | undefined;
-  root.free();
-  tree?.delete?.();
 }
 
 export function toAstError(e: unknown): AstError {

@@ -2,7 +2,8 @@
 export { createAstEngine, type AstEngine, type AstLoadResult } from './engine.ts';
 export type { AstAssets, AstGrepWasm } from './loader.ts';
 export { LANGUAGES, findLanguage, languageNames, type LanguageInfo } from './languages.ts';
-export { findAllLoaded, releaseRoot, rangeOf } from './find.ts';
+export { findAllLoaded, searchRoot, rangeOf } from './find.ts';
+export { withTreeCleanup, collectTrees, deleteTrees } from './trees.ts';
 export { positionMapper, type PositionMapper } from './positions.ts';
 export type { AstTreeNode, AstTreeDump, AstTreeResult, DumpTreeOptions, AstPatternNode, AstPatternResult, DumpPatternOptions } from './dump.ts';
 export type * from './types.ts';

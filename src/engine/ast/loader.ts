@@ -6,6 +6,7 @@
 import * as astGrep from '@ast-grep/wasm/wasm_bg.js';
 import { Parser } from 'web-tree-sitter';
 import { findLanguage, languageNames, type LanguageInfo } from './languages.ts';
+import { trackTrees } from './trees.ts';
 
 /** Where the engine's three kinds of binary live. Supplied by the host (worker or Node). */
 export interface AstAssets {
@@ -40,6 +41,7 @@ async function instantiate(assets: AstAssets): Promise<AstGrepWasm> {
   // bundle or a sandboxed worker; initialising first with `locateFile` makes its later call a no-op.
   const treeSitterWasm = assets.treeSitterWasm();
   await Parser.init({ locateFile: () => treeSitterWasm });
+  trackTrees();
   const source = await assets.astGrepModule();
   const imports = { './wasm_bg.js': astGrep as unknown as WebAssembly.ModuleImports };
   // instantiate() resolves to an Instance for a Module and to {module, instance} for bytes.
