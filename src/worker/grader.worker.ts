@@ -4,12 +4,17 @@
  * editors' texts, validates and grades; it knows nothing of the UI.
  */
 import * as Comlink from 'comlink';
-import { parseJson } from '../engine/json.ts';
+import { parseJson, toPlain } from '../engine/json.ts';
+import type { EngineRuntime } from '../engine/runtime.ts';
 import { runGrader } from '../engine/run.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
-import { toPlain } from '../engine/json.ts';
-import type { DocError, DocName, GraderWorkerApi, RunRequest, RunResponse, WorkerConnect } from './protocol.ts';
+import type { DocError, DocName, GraderWorkerApi, RunProgress, RunRequest, RunResponse, WorkerConnect } from './protocol.ts';
+import { createWorkerRuntime } from './runtime.ts';
+
+let runtime: EngineRuntime = {};
+// The worker grades one request at a time; this is the current request's progress callback.
+let progress: ((p: RunProgress) => void) | undefined;
 
 async function run(req: RunRequest): Promise<RunResponse> {
   const docErrors: DocError[] = [];
@@ -26,7 +31,7 @@ async function run(req: RunRequest): Promise<RunResponse> {
   // The grader's numbers (range, thresholds) are plain numbers; templates only read sample and item.
   const grader = toPlain(parsed.grader);
   const problems = validateGrader(grader).problems;
-  const result = await runGrader(grader, parsed.sample ?? null, parsed.item ?? null, { settings: req.settings });
+  const result = await runGrader(grader, parsed.sample ?? null, parsed.item ?? null, { settings: req.settings, runtime });
   return { docErrors, problems, result };
 }
 
@@ -34,9 +39,18 @@ const api: GraderWorkerApi = {
   async ping() {
     return 'pong';
   },
-  run,
+  async run(request, onProgress) {
+    progress = onProgress;
+    try {
+      return await run(request);
+    } finally {
+      progress = undefined;
+    }
+  },
 };
 
 self.addEventListener('message', (e: MessageEvent<WorkerConnect>) => {
-  if (e.data?.type === 'connect' && e.data.port) Comlink.expose(api, e.data.port);
+  if (e.data?.type !== 'connect' || !e.data.port) return;
+  runtime = createWorkerRuntime({ baseUrl: e.data.baseUrl, packageBaseUrl: e.data.packageBaseUrl }, (p) => void progress?.(p));
+  Comlink.expose(api, e.data.port);
 });

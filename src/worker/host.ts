@@ -17,8 +17,8 @@ export interface WorkerHandle {
 export interface GraderHostOptions {
   /** URL of sandbox.html (relative URLs resolve against the document). */
   sandboxUrl: string;
-  /** Extra origins the sandbox may fetch from (Python package mirror). */
-  allowOrigins?: string[];
+  /** The Python package index (its origin is the only other one the sandbox may fetch from). */
+  packageBaseUrl?: string;
   /** How long a new worker may take to answer its first ping. */
   startTimeoutMs?: number;
 }
@@ -47,7 +47,7 @@ export class GraderHost {
     frame.title = 'Grader sandbox';
     frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     const url = new URL(this.options.sandboxUrl, document.baseURI);
-    if (this.options.allowOrigins?.length) url.searchParams.set('allow', this.options.allowOrigins.join(' '));
+    if (this.options.packageBaseUrl) url.searchParams.set('packages', this.options.packageBaseUrl);
     frame.src = url.href;
     this.frame = frame;
     window.addEventListener('message', this.onMessage);

@@ -89,3 +89,31 @@ describe('LiveRunner', () => {
     expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
   });
 });
+
+describe('LiveRunner time limits with progress', () => {
+  it('does not count loading against the limit, and restarts the clock when the code starts', async () => {
+    const { host, log } = fakeHost(async () => answer(1));
+    // A worker that loads for 120 ms (limit 50 ms), then runs code for 30 ms.
+    (host as unknown as { spawn: () => Promise<WorkerHandle> }).spawn = async () => ({
+      id: 1,
+      ready: Promise.resolve(),
+      port: {} as MessagePort,
+      api: {
+        ping: async () => 'pong',
+        run: async (_req: RunRequest, onProgress?: (p: string) => void) => {
+          onProgress?.('loading');
+          await new Promise((r) => setTimeout(r, 120));
+          onProgress?.('exec');
+          await new Promise((r) => setTimeout(r, 30));
+          return answer(1);
+        },
+      } as never,
+    });
+    const phases: string[] = [];
+    const runner = new LiveRunner(host);
+    const r = await runner.run(request('{"type": "python"}'), 50, (p) => phases.push(p));
+    expect(r).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
+    expect(phases).toEqual(['loading', 'exec']);
+    expect(log).toEqual([]);
+  });
+});

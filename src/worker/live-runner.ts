@@ -5,7 +5,11 @@
  */
 import { failure, noErrors, toRunResult } from '../engine/result.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
-import type { RunRequest, RunResponse } from './protocol.ts';
+import * as Comlink from 'comlink';
+import type { RunProgress, RunRequest, RunResponse } from './protocol.ts';
+
+/** How long starting Pyodide and loading packages may take before the run counts as stuck. */
+const STARTUP_LIMIT_MS = 120_000;
 
 export type LiveOutcome = { status: 'done'; id: number; response: RunResponse } | { status: 'stale'; id: number };
 
@@ -13,6 +17,7 @@ interface Pending {
   id: number;
   request: RunRequest;
   timeoutMs: number;
+  onProgress?: ((p: RunProgress) => void) | undefined;
   resolve: (o: LiveOutcome) => void;
 }
 
@@ -41,11 +46,11 @@ export class LiveRunner {
     return this.getWorker().catch(() => undefined);
   }
 
-  run(request: RunRequest, timeoutMs: number): Promise<LiveOutcome> {
+  run(request: RunRequest, timeoutMs: number, onProgress?: (p: RunProgress) => void): Promise<LiveOutcome> {
     const id = this.nextId++;
     this.latestId = id;
     return new Promise<LiveOutcome>((resolve) => {
-      const p: Pending = { id, request, timeoutMs, resolve };
+      const p: Pending = { id, request, timeoutMs, resolve, onProgress };
       if (this.waiting) this.waiting.resolve({ status: 'stale', id: this.waiting.id });
       this.waiting = p;
       this.pump();
@@ -72,11 +77,20 @@ export class LiveRunner {
       return startFailure(e);
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), p.timeoutMs);
+    let fire: (v: 'timeout') => void = () => undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (fire = resolve));
+    const arm = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fire('timeout'), ms);
+    };
+    arm(p.timeoutMs);
+    // Loading Pyodide or packages does not count against the grader's limit; the user's code does.
+    const onProgress = Comlink.proxy((phase: RunProgress) => {
+      arm(phase === 'loading' ? Math.max(STARTUP_LIMIT_MS, p.timeoutMs) : p.timeoutMs);
+      p.onProgress?.(phase);
     });
     try {
-      const r = await Promise.race([handle.api.run(p.request), timedOut]);
+      const r = await Promise.race([handle.api.run(p.request, onProgress), timedOut]);
       if (r !== 'timeout') return r;
       this.host.kill(handle);
       this.worker = null;

@@ -32,9 +32,15 @@ export interface RunResponse {
   result: RunResult | null;
 }
 
+/**
+ * What a run reports while it works, so the time limit covers the user's code only: 'loading' while Pyodide or
+ * packages load (a generous startup limit applies), 'exec' when the user's code starts (the limit starts over).
+ */
+export type RunProgress = 'loading' | 'exec';
+
 export interface GraderWorkerApi {
   ping(): Promise<'pong'>;
-  run(request: RunRequest): Promise<RunResponse>;
+  run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResponse>;
 }
 
 /** App -> sandbox frame. */
@@ -52,4 +58,8 @@ export type FrameEvent =
 export interface WorkerConnect {
   type: 'connect';
   port: MessagePort;
+  /** The app's root URL, for our own static files (Pyodide, data). */
+  baseUrl: string;
+  /** The Python package index the user chose (the sandbox policy allows its origin). */
+  packageBaseUrl: string;
 }

@@ -8,11 +8,9 @@ import type { FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
 
 const ownOrigin = new URL(location.href).origin;
 const params = new URLSearchParams(location.search);
-// Extra origins the app allows for Python package downloads (a user setting), nothing else.
-const extra = (params.get('allow') ?? '')
-  .split(' ')
-  .filter((u) => /^https?:\/\/[^\s'";]+$/.test(u))
-  .map((u) => new URL(u).origin);
+// The Python package index the user chose (a setting): the only other origin the policy allows.
+const packageBaseUrl = params.get('packages') ?? '';
+const extra = /^https?:\/\/[^\s'";]+$/.test(packageBaseUrl) ? [new URL(packageBaseUrl).origin] : [];
 const connect = [ownOrigin, ...extra].join(' ');
 
 // Installed before any worker exists; data: workers inherit it. A module worker fetches its whole static
@@ -48,7 +46,7 @@ function spawn(id: number, port: MessagePort) {
   }
   worker.addEventListener('error', (e) => post({ type: 'worker-error', id, message: e.message || 'the grader worker failed to start' }));
   workers.set(id, worker);
-  const connectMsg: WorkerConnect = { type: 'connect', port };
+  const connectMsg: WorkerConnect = { type: 'connect', port, baseUrl: new URL('./', location.href).href, packageBaseUrl };
   worker.postMessage(connectMsg, [port]);
   post({ type: 'spawned', id });
 }

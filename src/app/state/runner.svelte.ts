@@ -20,13 +20,23 @@ export class RunState {
   /** Milliseconds from the edit to the result, for the status line. */
   latencyMs = $state<number | null>(null);
   runs = $state(0);
+  /** Set while Pyodide or packages load for longer than a moment (the first python grader). */
+  loading = $state(false);
 
   constructor(private readonly runner: LiveRunner) {}
 
   async run(request: RunRequest, timeoutMs: number) {
     const t0 = performance.now();
     this.status = 'running';
-    const outcome = await this.runner.run(request, timeoutMs);
+    let slow: ReturnType<typeof setTimeout> | undefined;
+    const outcome = await this.runner.run(request, timeoutMs, (phase) => {
+      clearTimeout(slow);
+      // Only a load that lasts is worth a message; a warm interpreter reports 'loading' then 'exec' at once.
+      if (phase === 'loading') slow = setTimeout(() => (this.loading = true), 300);
+      else this.loading = false;
+    });
+    clearTimeout(slow);
+    this.loading = false;
     if (outcome.status === 'stale') return;
     const { response } = outcome;
     this.docErrors = response.docErrors;

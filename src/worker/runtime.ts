@@ -1,0 +1,66 @@
+/**
+ * The engine's runtime inside the grader worker: Pyodide from our own build (loaded on the first python grader,
+ * in this thread: LiveRunner kills the whole worker when code overruns) and the app's static data files. All
+ * URLs come from the app's base URL, so everything is fetched from our own origin (the sandbox's CSP allows
+ * nothing else, except the Python package mirror the user configured).
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { DataRuntime, EngineRuntime } from '../engine/runtime.ts';
+import type { PyodidePythonRuntime } from '../engine/python/runtime.ts';
+import type { RunProgress } from './protocol.ts';
+
+export interface WorkerRuntimeConfig {
+  /** The app's root URL (where index.html, sandbox.html, pyodide/ and data/ are). */
+  baseUrl: string;
+  /** Where Pyodide packages (numpy, ...) are downloaded from; must be allowed by the sandbox policy. */
+  packageBaseUrl: string;
+}
+
+export function createWorkerRuntime(
+  config: WorkerRuntimeConfig,
+  progress: (p: RunProgress) => void,
+): EngineRuntime & { prepare(): void } {
+  const data: DataRuntime = {
+    async load(name: string) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new Error(`invalid data file name ${JSON.stringify(name)}`);
+      const url = new URL(`data/${name}`, config.baseUrl);
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`could not load ${url.pathname} (HTTP ${res.status})`);
+      return res.arrayBuffer();
+    },
+  };
+
+  let pyodide: Promise<PyodideAPI> | null = null;
+  const getPyodide = () => {
+    pyodide ??= import('pyodide').then(({ loadPyodide }) =>
+      loadPyodide({
+        indexURL: new URL('pyodide/', config.baseUrl).href,
+        packageBaseUrl: config.packageBaseUrl,
+        stdout: () => undefined,
+        stderr: () => undefined,
+      }),
+    );
+    return pyodide;
+  };
+
+  let python: Promise<PyodidePythonRuntime> | null = null;
+  const getPython = () => {
+    python ??= import('../engine/python/runtime.ts').then(({ createPyodidePythonRuntime }) =>
+      createPyodidePythonRuntime(getPyodide, { packageSource: config.packageBaseUrl }),
+    );
+    return python;
+  };
+
+  return {
+    data,
+    python: {
+      async run(request) {
+        progress('loading');
+        return (await getPython()).run(request, { onExecStart: () => progress('exec') });
+      },
+    },
+    prepare() {
+      void getPython().then((p) => p.prepare());
+    },
+  };
+}
