@@ -64,48 +64,95 @@ export interface MeteorResult {
   details: MeteorDetails;
 }
 
-/** [original index, compared form] as in NLTK's enumerated word lists. */
-type Entry = [number, string];
+const STAGES: readonly MeteorStage[] = ['exact', 'stem', 'synonym'];
 
 /**
- * NLTK's `_match_enums` (and, with `synonymsOf`, `_enum_wordnetsyn_match`): for hypothesis entries from last to
- * first, the last remaining reference entry that matches is taken and both are removed from their lists.
+ * NLTK's `_match_enums` for the exact and stem stages. NLTK scans the hypothesis from its last entry and, for
+ * each, the reference from its last entry, taking the first equal word and removing both. Since removals keep
+ * order, that is: for hypothesis indices in descending order, the largest remaining reference index holding
+ * the same word. A per-word chain of reference indices (newest first) gives exactly that in linear time.
  */
-function matchStage(
-  hyp: Entry[],
-  ref: Entry[],
-  stage: MeteorStage,
-  out: Array<[number, number, MeteorStage]>,
-  synonymsOf?: (word: string) => ReadonlySet<string> | readonly string[],
+function matchEqual(
+  hypForms: readonly string[],
+  refForms: readonly string[],
+  hypLeft: number[],
+  refLeft: number[],
+  hypMatch: Int32Array,
+  stageOf: Uint8Array,
+  stage: number,
 ): void {
-  for (let i = hyp.length - 1; i >= 0 && ref.length > 0; i--) {
-    const [hi, hw] = hyp[i] as Entry;
-    let syns: ReadonlySet<string> | null = null;
-    if (synonymsOf) {
-      const s = synonymsOf(hw);
-      syns = s instanceof Set ? s : new Set(s as readonly string[]);
+  const top = new Map<string, number>();
+  const below = new Int32Array(refForms.length);
+  for (const j of refLeft) {
+    const w = refForms[j] as string;
+    below[j] = top.get(w) ?? -1;
+    top.set(w, j);
+  }
+  let matched = false;
+  for (let k = hypLeft.length - 1; k >= 0; k--) {
+    const i = hypLeft[k] as number;
+    const w = hypForms[i] as string;
+    const j = top.get(w);
+    if (j !== undefined && j >= 0) {
+      hypMatch[i] = j;
+      stageOf[i] = stage;
+      top.set(w, below[j] as number);
+      matched = true;
     }
-    for (let j = ref.length - 1; j >= 0; j--) {
-      const rw = (ref[j] as Entry)[1];
-      if (rw === hw || (syns !== null && syns.has(rw))) {
-        out.push([hi, (ref[j] as Entry)[0], stage]);
-        hyp.splice(i, 1);
-        ref.splice(j, 1);
+  }
+  if (matched) compact(hypLeft, refLeft, hypMatch, refForms.length);
+}
+
+/** Drops matched entries from the leftover lists (they stay in ascending index order). */
+function compact(hypLeft: number[], refLeft: number[], hypMatch: Int32Array, lenRef: number): void {
+  const usedRef = new Uint8Array(lenRef);
+  let w = 0;
+  for (const i of hypLeft) {
+    const j = hypMatch[i] as number;
+    if (j === -1) hypLeft[w++] = i;
+    else usedRef[j] = 1;
+  }
+  hypLeft.length = w;
+  w = 0;
+  for (const j of refLeft) if (usedRef[j] === 0) refLeft[w++] = j;
+  refLeft.length = w;
+}
+
+function synonymSetOf(wordnet: WordNet, word: string): ReadonlySet<string> {
+  return wordnet.synonymSet ? wordnet.synonymSet(word) : new Set(wordnet.synonyms(word));
+}
+
+/**
+ * NLTK's `_enum_wordnetsyn_match` on the stemmed leftovers: for hypothesis entries from last to first, the
+ * last remaining reference entry equal to the word or to one of its WordNet lemma names.
+ */
+function matchSynonyms(
+  hypForms: readonly string[],
+  refForms: readonly string[],
+  hypLeft: number[],
+  refLeft: number[],
+  hypMatch: Int32Array,
+  stageOf: Uint8Array,
+  wordnet: WordNet,
+): void {
+  const refs = refLeft.slice();
+  let matched = false;
+  for (let k = hypLeft.length - 1; k >= 0 && refs.length > 0; k--) {
+    const i = hypLeft[k] as number;
+    const h = hypForms[i] as string;
+    const syns = synonymSetOf(wordnet, h);
+    for (let m = refs.length - 1; m >= 0; m--) {
+      const r = refForms[refs[m] as number] as string;
+      if (r === h || syns.has(r)) {
+        hypMatch[i] = refs[m] as number;
+        stageOf[i] = 2;
+        refs.splice(m, 1);
+        matched = true;
         break;
       }
     }
   }
-}
-
-/** NLTK's `_count_chunks` on matches sorted by hypothesis index. */
-function countChunks(matches: ReadonlyArray<readonly [number, number, MeteorStage]>): number {
-  let chunks = 1;
-  for (let i = 0; i < matches.length - 1; i++) {
-    const a = matches[i] as readonly [number, number, MeteorStage];
-    const b = matches[i + 1] as readonly [number, number, MeteorStage];
-    if (!(b[0] === a[0] + 1 && b[1] === a[1] + 1)) chunks++;
-  }
-  return chunks;
+  if (matched) compact(hypLeft, refLeft, hypMatch, refForms.length);
 }
 
 /**
@@ -121,43 +168,66 @@ export function meteorScore(
   const alpha = opts.alpha ?? 0.9;
   const beta = opts.beta ?? 3.0;
   const gamma = opts.gamma ?? 0.5;
-  let hyp: Entry[] = hypothesisTokens.map((w, i): Entry => [i, w.toLowerCase()]);
-  let ref: Entry[] = referenceTokens.map((w, i): Entry => [i, w.toLowerCase()]);
-  const found: Array<[number, number, MeteorStage]> = [];
-
-  matchStage(hyp, ref, 'exact', found);
-  if (hyp.length > 0 && ref.length > 0) {
-    hyp = hyp.map(([i, w]): Entry => [i, porterStem(w)]);
-    ref = ref.map(([i, w]): Entry => [i, porterStem(w)]);
-    matchStage(hyp, ref, 'stem', found);
-  }
-  if (wordnet && hyp.length > 0 && ref.length > 0) {
-    // NLTK looks up synsets of the stemmed word and tests `ref in syns ∪ {hyp}`; matchStage adds the hyp itself.
-    matchStage(hyp, ref, 'synonym', found, (w) => wordnet.synonyms(w));
-  }
-  // Python's sort is stable and hypothesis indices are unique, so a plain numeric sort gives NLTK's order.
-  found.sort((a, b) => a[0] - b[0]);
-
-  const m = found.length;
   const lenHyp = hypothesisTokens.length;
   const lenRef = referenceTokens.length;
-  const matchedHyp = new Set(found.map((f) => f[0]));
-  const matchedRef = new Set(found.map((f) => f[1]));
+  let hypForms: string[] = new Array<string>(lenHyp);
+  let refForms: string[] = new Array<string>(lenRef);
+  const hypLeft: number[] = new Array<number>(lenHyp);
+  const refLeft: number[] = new Array<number>(lenRef);
+  for (let i = 0; i < lenHyp; i++) {
+    hypForms[i] = (hypothesisTokens[i] as string).toLowerCase();
+    hypLeft[i] = i;
+  }
+  for (let j = 0; j < lenRef; j++) {
+    refForms[j] = (referenceTokens[j] as string).toLowerCase();
+    refLeft[j] = j;
+  }
+  /** For each hypothesis index, the reference index it matched, or -1. */
+  const hypMatch = new Int32Array(lenHyp).fill(-1);
+  const stageOf = new Uint8Array(lenHyp);
+
+  matchEqual(hypForms, refForms, hypLeft, refLeft, hypMatch, stageOf, 0);
+  if (hypLeft.length > 0 && refLeft.length > 0) {
+    // Only leftovers are stemmed (and later looked up), as NLTK does; matched slots keep their lowercase form.
+    hypForms = hypForms.slice();
+    refForms = refForms.slice();
+    for (const i of hypLeft) hypForms[i] = porterStem(hypForms[i] as string);
+    for (const j of refLeft) refForms[j] = porterStem(refForms[j] as string);
+    matchEqual(hypForms, refForms, hypLeft, refLeft, hypMatch, stageOf, 1);
+  }
+  if (wordnet && hypLeft.length > 0 && refLeft.length > 0) {
+    matchSynonyms(hypForms, refForms, hypLeft, refLeft, hypMatch, stageOf, wordnet);
+  }
+
+  // NLTK sorts matches by hypothesis index before counting chunks; walking hypMatch gives that order.
+  const alignment: MeteorMatch[] = [];
+  let chunks = 0;
+  let prevHyp = -2;
+  let prevRef = -2;
+  for (let i = 0; i < lenHyp; i++) {
+    const j = hypMatch[i] as number;
+    if (j < 0) continue;
+    if (!(i === prevHyp + 1 && j === prevRef + 1)) chunks++;
+    prevHyp = i;
+    prevRef = j;
+    alignment.push({
+      hyp: i,
+      ref: j,
+      stage: STAGES[stageOf[i] as number] as MeteorStage,
+      hypWord: hypothesisTokens[i] as string,
+      refWord: referenceTokens[j] as string,
+    });
+  }
+  const m = alignment.length;
   const details: MeteorDetails = {
     kind: 'meteor',
-    alignment: found.map(([h, r, stage]) => ({
-      hyp: h,
-      ref: r,
-      stage,
-      hypWord: hypothesisTokens[h] as string,
-      refWord: referenceTokens[r] as string,
-    })),
-    unmatchedHyp: hypothesisTokens.flatMap((word, index) => (matchedHyp.has(index) ? [] : [{ index, word }])),
-    unmatchedRef: referenceTokens.flatMap((word, index) => (matchedRef.has(index) ? [] : [{ index, word }])),
+    alignment,
+    unmatchedHyp: hypLeft.map((index) => ({ index, word: hypothesisTokens[index] as string })),
+    unmatchedRef: refLeft.map((index) => ({ index, word: referenceTokens[index] as string })),
     wordnet: wordnet !== null,
     hypothesisLength: lenHyp,
     referenceLength: lenRef,
-    chunks: m > 0 ? countChunks(found) : 0,
+    chunks,
     matches: m,
     precision: lenHyp > 0 ? m / lenHyp : 0,
     recall: lenRef > 0 ? m / lenRef : 0,
@@ -173,7 +243,7 @@ export function meteorScore(
   const denominator = alpha * precision + (1 - alpha) * recall;
   if (lenHyp === 0 || lenRef === 0 || m === 0 || denominator === 0) return { score: 0, details };
   const fmean = (precision * recall) / denominator;
-  const fragFrac = details.chunks / m;
+  const fragFrac = chunks / m;
   const penalty = gamma * fragFrac ** beta;
   const score = (1 - penalty) * fmean;
   details.fmean = fmean;

@@ -33,184 +33,208 @@ const POOL: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
-type Condition = ((stem: string) => boolean) | null;
-type Rule = readonly [suffix: string, replacement: string, condition: Condition];
-
-function isVowelLetter(c: string): boolean {
-  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u';
+/**
+ * Rule conditions, as codes rather than closures so the rule tables are built once (NLTK builds its lists on
+ * every call; the behaviour is the same). `stem` is the word with the suffix removed.
+ */
+const enum Cond {
+  None,
+  /** m(stem) > 0 */
+  M0,
+  /** m(stem) > 1 */
+  M1,
+  /** m(stem) > 1 and stem ends in s or t (step 4's ION) */
+  Ion,
+  /** NLTK's 'logi' rule measures the stem with the 'l' kept: m(stem + 'l') > 0 */
+  LogiNltk,
+  /** NLTK's step 1c: the stem is longer than one letter and ends in a consonant */
+  Y1cNltk,
+  /** the original step 1c: the stem contains a vowel */
+  Vowel,
+  /** step 5b: m(word[:-1]) > 1, i.e. m(stem + 'l') > 1 */
+  Ll,
 }
+
+type Rule = readonly [suffix: string, replacement: string, condition: Cond];
+
+const A = 97;
+const E = 101;
+const I = 105;
+const O = 111;
+const U = 117;
+const Y = 121;
 
 /** Porter's consonant: not a vowel, and `y` only when at the start or after a vowel. */
 function isConsonant(word: string, i: number): boolean {
-  const c = word[i] as string;
-  if (isVowelLetter(c)) return false;
-  if (c === 'y') return i === 0 ? true : !isConsonant(word, i - 1);
+  const c = word.charCodeAt(i);
+  if (c === A || c === E || c === I || c === O || c === U) return false;
+  if (c === Y) return i === 0 ? true : !isConsonant(word, i - 1);
   return true;
 }
 
-/** m in [C](VC){m}[V]: the number of vowel-to-consonant transitions. */
-function measure(stem: string): number {
+/** m in [C](VC){m}[V], over word[0:end]: the number of vowel-to-consonant transitions. */
+function measure(word: string, end: number = word.length): number {
   let m = 0;
   let prevVowel = false;
-  for (let i = 0; i < stem.length; i++) {
-    const cons = isConsonant(stem, i);
+  for (let i = 0; i < end; i++) {
+    const cons = isConsonant(word, i);
     if (cons && prevVowel) m++;
     prevVowel = !cons;
   }
   return m;
 }
 
-const hasPositiveMeasure = (stem: string): boolean => measure(stem) > 0;
-
-function containsVowel(stem: string): boolean {
-  for (let i = 0; i < stem.length; i++) if (!isConsonant(stem, i)) return true;
+function containsVowel(word: string, end: number = word.length): boolean {
+  for (let i = 0; i < end; i++) if (!isConsonant(word, i)) return true;
   return false;
 }
 
 function endsDoubleConsonant(word: string): boolean {
   const n = word.length;
-  return n >= 2 && word[n - 1] === word[n - 2] && isConsonant(word, n - 1);
+  return n >= 2 && word.charCodeAt(n - 1) === word.charCodeAt(n - 2) && isConsonant(word, n - 1);
 }
 
-function replaceSuffix(word: string, suffix: string, replacement: string): string {
-  return suffix === '' ? word + replacement : word.slice(0, word.length - suffix.length) + replacement;
+function holds(cond: Cond, stem: string): boolean {
+  switch (cond) {
+    case Cond.None:
+      return true;
+    case Cond.M0:
+      return measure(stem) > 0;
+    case Cond.M1:
+      return measure(stem) > 1;
+    case Cond.Ion: {
+      const last = stem.charCodeAt(stem.length - 1);
+      return measure(stem) > 1 && (last === 115 || last === 116);
+    }
+    case Cond.LogiNltk:
+      return measure(stem + 'l') > 0;
+    case Cond.Y1cNltk:
+      return stem.length > 1 && isConsonant(stem, stem.length - 1);
+    case Cond.Vowel:
+      return containsVowel(stem);
+    case Cond.Ll:
+      return measure(stem + 'l') > 1;
+  }
 }
+
+/**
+ * NLTK's `_apply_rule_list` for rules with a fixed replacement: the first rule whose suffix matches decides,
+ * and its condition failing stops the list. (Step 1b's `*d` rule is handled where it occurs.)
+ */
+function applyRuleList(word: string, rules: readonly Rule[]): string {
+  for (const [suffix, replacement, cond] of rules) {
+    if (word.endsWith(suffix)) {
+      const stem = word.slice(0, word.length - suffix.length);
+      return holds(cond, stem) ? stem + replacement : word;
+    }
+  }
+  return word;
+}
+
+const STEP1A: readonly Rule[] = [
+  ['sses', 'ss', Cond.None],
+  ['ies', 'i', Cond.None],
+  ['ss', 'ss', Cond.None],
+  ['s', '', Cond.None],
+];
+
+function step2Rules(mode: PorterMode): Rule[] {
+  const rules: Rule[] = [
+    ['ational', 'ate', Cond.M0],
+    ['tional', 'tion', Cond.M0],
+    ['enci', 'ence', Cond.M0],
+    ['anci', 'ance', Cond.M0],
+    ['izer', 'ize', Cond.M0],
+    mode === 'ORIGINAL_ALGORITHM' ? ['abli', 'able', Cond.M0] : ['bli', 'ble', Cond.M0],
+    ['alli', 'al', Cond.M0],
+    ['entli', 'ent', Cond.M0],
+    ['eli', 'e', Cond.M0],
+    ['ousli', 'ous', Cond.M0],
+    ['ization', 'ize', Cond.M0],
+    ['ation', 'ate', Cond.M0],
+    ['ator', 'ate', Cond.M0],
+    ['alism', 'al', Cond.M0],
+    ['iveness', 'ive', Cond.M0],
+    ['fulness', 'ful', Cond.M0],
+    ['ousness', 'ous', Cond.M0],
+    ['aliti', 'al', Cond.M0],
+    ['iviti', 'ive', Cond.M0],
+    ['biliti', 'ble', Cond.M0],
+  ];
+  if (mode === 'NLTK_EXTENSIONS') {
+    rules.push(['fulli', 'ful', Cond.M0]);
+    // NLTK keeps the 'l' of 'logi' with the stem when measuring, so 'geo'/'theo' qualify.
+    rules.push(['logi', 'log', Cond.LogiNltk]);
+  }
+  if (mode === 'MARTIN_EXTENSIONS') rules.push(['logi', 'log', Cond.M0]);
+  return rules;
+}
+
+const STEP3: readonly Rule[] = [
+  ['icate', 'ic', Cond.M0],
+  ['ative', '', Cond.M0],
+  ['alize', 'al', Cond.M0],
+  ['iciti', 'ic', Cond.M0],
+  ['ical', 'ic', Cond.M0],
+  ['ful', '', Cond.M0],
+  ['ness', '', Cond.M0],
+];
+
+const STEP4: readonly Rule[] = [
+  'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
+  'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
+].map((s): Rule => [s, '', s === 'ion' ? Cond.Ion : Cond.M1]);
+
+const STEP5B: readonly Rule[] = [['ll', 'l', Cond.Ll]];
 
 class Stemmer {
-  constructor(readonly mode: PorterMode) {}
+  private readonly nltk: boolean;
+  private readonly step1c: readonly Rule[];
+  private readonly step2: readonly Rule[];
+
+  constructor(readonly mode: PorterMode) {
+    this.nltk = mode === 'NLTK_EXTENSIONS';
+    this.step1c = [['y', 'i', this.nltk ? Cond.Y1cNltk : Cond.Vowel]];
+    this.step2 = step2Rules(mode);
+  }
 
   endsCvc(word: string): boolean {
     const n = word.length;
-    if (
-      n >= 3 &&
-      isConsonant(word, n - 3) &&
-      !isConsonant(word, n - 2) &&
-      isConsonant(word, n - 1) &&
-      word[n - 1] !== 'w' &&
-      word[n - 1] !== 'x' &&
-      word[n - 1] !== 'y'
-    ) {
-      return true;
+    if (n >= 3 && isConsonant(word, n - 3) && !isConsonant(word, n - 2) && isConsonant(word, n - 1)) {
+      const last = word.charCodeAt(n - 1);
+      if (last !== 119 && last !== 120 && last !== Y) return true; // w, x, y
     }
-    return this.mode === 'NLTK_EXTENSIONS' && n === 2 && !isConsonant(word, 0) && isConsonant(word, 1);
-  }
-
-  /** The first rule whose suffix matches decides: its condition failing stops the list (NLTK's semantics). */
-  applyRuleList(word: string, rules: readonly Rule[]): string {
-    for (const [suffix, replacement, condition] of rules) {
-      if (suffix === '*d' && endsDoubleConsonant(word)) {
-        const stem = word.slice(0, word.length - 2);
-        return condition === null || condition(stem) ? stem + replacement : word;
-      }
-      if (word.endsWith(suffix)) {
-        const stem = replaceSuffix(word, suffix, '');
-        return condition === null || condition(stem) ? stem + replacement : word;
-      }
-    }
-    return word;
+    return this.nltk && n === 2 && !isConsonant(word, 0) && isConsonant(word, 1);
   }
 
   step1a(word: string): string {
-    if (this.mode === 'NLTK_EXTENSIONS' && word.endsWith('ies') && word.length === 4) {
-      return replaceSuffix(word, 'ies', 'ie');
-    }
-    return this.applyRuleList(word, [
-      ['sses', 'ss', null],
-      ['ies', 'i', null],
-      ['ss', 'ss', null],
-      ['s', '', null],
-    ]);
+    if (this.nltk && word.length === 4 && word.endsWith('ies')) return word.slice(0, 1) + 'ie';
+    return applyRuleList(word, STEP1A);
   }
 
   step1b(word: string): string {
-    if (this.mode === 'NLTK_EXTENSIONS' && word.endsWith('ied')) {
-      return word.length === 4 ? replaceSuffix(word, 'ied', 'ie') : replaceSuffix(word, 'ied', 'i');
+    if (this.nltk && word.endsWith('ied')) {
+      return word.slice(0, word.length - 3) + (word.length === 4 ? 'ie' : 'i');
     }
     if (word.endsWith('eed')) {
-      const stem = replaceSuffix(word, 'eed', '');
+      const stem = word.slice(0, word.length - 3);
       return measure(stem) > 0 ? stem + 'ee' : word;
     }
-    let intermediate: string | null = null;
-    for (const suffix of ['ed', 'ing']) {
-      if (word.endsWith(suffix)) {
-        const candidate = replaceSuffix(word, suffix, '');
-        if (containsVowel(candidate)) {
-          intermediate = candidate;
-          break;
-        }
-      }
+    let w: string;
+    if (word.endsWith('ed') && containsVowel(word, word.length - 2)) w = word.slice(0, word.length - 2);
+    else if (word.endsWith('ing') && containsVowel(word, word.length - 3)) w = word.slice(0, word.length - 3);
+    else return word;
+    // NLTK's rule list: AT -> ATE, BL -> BLE, IZ -> IZE, (*d and not (*L or *S or *Z)) -> single letter,
+    // (m=1 and *o) -> E. Its '*d' entry is also tried as a literal suffix "*d" (then the letter kept is 'd').
+    if (w.endsWith('at')) return w + 'e';
+    if (w.endsWith('bl')) return w + 'e';
+    if (w.endsWith('iz')) return w + 'e';
+    const last = w.charCodeAt(w.length - 1);
+    if (endsDoubleConsonant(w) || w.endsWith('*d')) {
+      // l, s, z keep the double letter
+      return last === 108 || last === 115 || last === 122 ? w : w.slice(0, w.length - 2) + w[w.length - 1];
     }
-    if (intermediate === null) return word;
-    const last = intermediate[intermediate.length - 1] as string;
-    return this.applyRuleList(intermediate, [
-      ['at', 'ate', null],
-      ['bl', 'ble', null],
-      ['iz', 'ize', null],
-      ['*d', last, () => last !== 'l' && last !== 's' && last !== 'z'],
-      ['', 'e', (stem) => measure(stem) === 1 && this.endsCvc(stem)],
-    ]);
-  }
-
-  step1c(word: string): string {
-    const condition =
-      this.mode === 'NLTK_EXTENSIONS'
-        ? (stem: string) => stem.length > 1 && isConsonant(stem, stem.length - 1)
-        : containsVowel;
-    return this.applyRuleList(word, [['y', 'i', condition]]);
-  }
-
-  step2(word: string): string {
-    if (this.mode === 'NLTK_EXTENSIONS' && word.endsWith('alli') && hasPositiveMeasure(replaceSuffix(word, 'alli', ''))) {
-      return this.step2(replaceSuffix(word, 'alli', 'al'));
-    }
-    const p = hasPositiveMeasure;
-    const rules: Rule[] = [
-      ['ational', 'ate', p],
-      ['tional', 'tion', p],
-      ['enci', 'ence', p],
-      ['anci', 'ance', p],
-      ['izer', 'ize', p],
-      this.mode === 'ORIGINAL_ALGORITHM' ? ['abli', 'able', p] : ['bli', 'ble', p],
-      ['alli', 'al', p],
-      ['entli', 'ent', p],
-      ['eli', 'e', p],
-      ['ousli', 'ous', p],
-      ['ization', 'ize', p],
-      ['ation', 'ate', p],
-      ['ator', 'ate', p],
-      ['alism', 'al', p],
-      ['iveness', 'ive', p],
-      ['fulness', 'ful', p],
-      ['ousness', 'ous', p],
-      ['aliti', 'al', p],
-      ['iviti', 'ive', p],
-      ['biliti', 'ble', p],
-    ];
-    if (this.mode === 'NLTK_EXTENSIONS') {
-      rules.push(['fulli', 'ful', p]);
-      // NLTK keeps the 'l' of 'logi' with the stem when measuring, so 'geo'/'theo' qualify.
-      rules.push(['logi', 'log', () => hasPositiveMeasure(word.slice(0, word.length - 3))]);
-    }
-    if (this.mode === 'MARTIN_EXTENSIONS') rules.push(['logi', 'log', p]);
-    return this.applyRuleList(word, rules);
-  }
-
-  step3(word: string): string {
-    const p = hasPositiveMeasure;
-    return this.applyRuleList(word, [
-      ['icate', 'ic', p],
-      ['ative', '', p],
-      ['alize', 'al', p],
-      ['iciti', 'ic', p],
-      ['ical', 'ic', p],
-      ['ful', '', p],
-      ['ness', '', p],
-    ]);
-  }
-
-  step4(word: string): string {
-    const gt1 = (stem: string): boolean => measure(stem) > 1;
-    return this.applyRuleList(word, STEP4_SUFFIXES.map((s): Rule => [s, '', s === 'ion' ? ionCondition : gt1]));
+    return measure(w) === 1 && this.endsCvc(w) ? w + 'e' : w;
   }
 
   step5a(word: string): string {
@@ -224,8 +248,12 @@ class Stemmer {
     return word;
   }
 
-  step5b(word: string): string {
-    return this.applyRuleList(word, [['ll', 'l', () => measure(word.slice(0, -1)) > 1]]);
+  step2Apply(word: string): string {
+    // NLTK applies ALLI -> AL first and, when it fires, runs step 2 again on the result.
+    if (this.nltk && word.endsWith('alli') && measure(word, word.length - 4) > 0) {
+      return this.step2Apply(word.slice(0, word.length - 4) + 'al');
+    }
+    return applyRuleList(word, this.step2);
   }
 
   /**
@@ -233,32 +261,21 @@ class Stemmer {
    * irregular forms up with the word as given and applies the length shortcut to the word as given.
    */
   stem(word: string, lower: string, originalLength: number): string {
-    if (this.mode === 'NLTK_EXTENSIONS') {
+    if (this.nltk) {
       const irregular = POOL.get(word);
       if (irregular !== undefined) return irregular;
     }
     if (this.mode !== 'ORIGINAL_ALGORITHM' && originalLength <= 2) return lower;
-    let stem = lower;
-    stem = this.step1a(stem);
+    let stem = this.step1a(lower);
     stem = this.step1b(stem);
-    stem = this.step1c(stem);
-    stem = this.step2(stem);
-    stem = this.step3(stem);
-    stem = this.step4(stem);
+    stem = applyRuleList(stem, this.step1c);
+    stem = this.step2Apply(stem);
+    stem = applyRuleList(stem, STEP3);
+    stem = applyRuleList(stem, STEP4);
     stem = this.step5a(stem);
-    stem = this.step5b(stem);
+    stem = applyRuleList(stem, STEP5B);
     return stem;
   }
-}
-
-const STEP4_SUFFIXES = [
-  'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
-  'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
-] as const;
-
-function ionCondition(stem: string): boolean {
-  const last = stem[stem.length - 1];
-  return measure(stem) > 1 && (last === 's' || last === 't');
 }
 
 const STEMMERS: Record<PorterMode, Stemmer> = {
