@@ -19,7 +19,7 @@ import types
 
 FILENAME = "grader.py"
 MODULE = "grader"
-_config = {"output_limit": 100_000, "unavailable": {}, "distribution": {}}
+_config = {"output_limit": 100_000, "unavailable": {}, "partial": {}, "distribution": {}}
 _last = {"source": None, "code": None, "error": None}
 
 
@@ -149,7 +149,11 @@ def _exception(e):
     elif isinstance(e, ModuleNotFoundError) and e.name:
         top = e.name.split(".")[0]
         known = _config["unavailable"].get(top)
-        if known:
+        partial = _config["partial"].get(top)
+        if partial and e.name != top:
+            out.update(status="server_error", errorType="package_unavailable", module=e.name,
+                       details=partial + "\n\n" + text)
+        elif known:
             out.update(status="server_error", errorType="package_unavailable", module=top,
                        details=known + "\n\n" + text)
         elif top in _config["distribution"]:

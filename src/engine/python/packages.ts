@@ -109,10 +109,15 @@ export function unavailableMessage(module: string, providedReady: boolean): stri
   return `${head} ${why}${p.note ? ` ${p.note}` : ''} ${todo}`;
 }
 
+/** Where the harness and provided packages live in the interpreter's file system (on sys.path). */
+export const PROVIDED_DIR = '/lib/gp';
+
 /** A Python module the playground installs itself (rapidfuzz, ast_grep_py), on the first run that imports it. */
 export interface PythonModuleProvider {
   /** Top-level module names it provides. */
   imports: readonly string[];
+  /** Said when a submodule it does not implement is imported. */
+  partialNote?: string;
   /** Make the modules importable in this interpreter (write files to the FS, registerJsModule...). */
   install(pyodide: unknown): Promise<void> | void;
 }

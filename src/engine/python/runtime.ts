@@ -7,9 +7,11 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PythonRunRequest, PythonRunResponse, PythonRuntime } from '../runtime.ts';
 import { HARNESS_MODULE, HARNESS_PY } from './harness.ts';
+import { BUILTIN_PROVIDERS } from './providers.ts';
 import {
   DEFAULT_PACKAGE_BASE_URL,
   OPENAI_IMAGE_PACKAGES,
+  PROVIDED_DIR,
   lockImportMap,
   planImports,
   unavailableMessage,
@@ -17,7 +19,10 @@ import {
 } from './packages.ts';
 
 export interface PyodideRuntimeOptions {
-  /** Modules the playground provides itself (rapidfuzz, ast_grep_py), installed when a source imports them. */
+  /**
+   * Modules the playground provides itself, installed when a source imports them (default: BUILTIN_PROVIDERS,
+   * i.e. rapidfuzz).
+   */
   providers?: readonly PythonModuleProvider[];
   /** Characters of stdout and of stderr kept per run (default 100,000); the rest is counted and dropped. */
   outputLimit?: number;
@@ -57,7 +62,7 @@ export function createPyodidePythonRuntime(
   options: PyodideRuntimeOptions = {},
 ): PyodidePythonRuntime {
   const providers = new Map<string, PythonModuleProvider>();
-  for (const p of options.providers ?? []) for (const name of p.imports) providers.set(name, p);
+  for (const p of options.providers ?? BUILTIN_PROVIDERS) for (const name of p.imports) providers.set(name, p);
   let ready: Promise<Ready> | null = null;
   // One run at a time: package loading is async, and the harness swaps the interpreter-wide sys.stdout.
   let queue: Promise<unknown> = Promise.resolve();
@@ -127,9 +132,9 @@ async function init(
   py.setStdout({ batched: (t: string) => void raw.out.push(t) });
   py.setStderr({ batched: (t: string) => void raw.err.push(t) });
   const lockImports = lockImportMap(py.lockfile);
-  py.FS.mkdirTree('/lib/gp');
-  py.FS.writeFile(`/lib/gp/${HARNESS_MODULE}.py`, HARNESS_PY);
-  py.runPython(`import sys\nif "/lib/gp" not in sys.path: sys.path.append("/lib/gp")\nimport ${HARNESS_MODULE}`);
+  py.FS.mkdirTree(PROVIDED_DIR);
+  py.FS.writeFile(`${PROVIDED_DIR}/${HARNESS_MODULE}.py`, HARNESS_PY);
+  py.runPython(`import sys\nif "${PROVIDED_DIR}" not in sys.path: sys.path.append("${PROVIDED_DIR}")\nimport ${HARNESS_MODULE}`);
   const harness = py.pyimport(HARNESS_MODULE) as unknown as Record<string, PyFunction>;
   const unavailable: Record<string, string> = {};
   for (const p of OPENAI_IMAGE_PACKAGES) {
@@ -138,7 +143,9 @@ async function init(
       if (text) unavailable[name] = text;
     }
   }
-  harness.configure!(JSON.stringify({ output_limit: outputLimit, unavailable, distribution: Object.fromEntries(lockImports) }));
+  const partial: Record<string, string> = {};
+  for (const [name, p] of providers) if (p.partialNote) partial[name] = p.partialNote;
+  harness.configure!(JSON.stringify({ output_limit: outputLimit, unavailable, partial, distribution: Object.fromEntries(lockImports) }));
   return {
     py,
     run: harness.run!,

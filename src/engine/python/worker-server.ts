@@ -27,7 +27,7 @@ export function servePythonWorker(endpoint: PythonWorkerEndpoint, options: Pytho
         return py;
       });
       runtime = createPyodidePythonRuntime(() => pyodide, {
-        providers: options.providers ?? [],
+        ...(options.providers ? { providers: options.providers } : {}),
         ...(msg.config.outputLimit !== undefined ? { outputLimit: msg.config.outputLimit } : {}),
         ...(msg.config.packageSource !== undefined ? { packageSource: msg.config.packageSource } : {}),
       });
