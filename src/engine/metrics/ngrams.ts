@@ -6,8 +6,11 @@
  */
 
 export class NgramIndex {
-  /** levels[n][s][i]: id of the n-gram of sequence s starting at i (level 0 unused). */
-  private readonly levels: Int32Array[][] = [];
+  /**
+   * levels[n][s][i]: id of the n-gram of sequence s starting at i (level 0 unused). Plain arrays of small
+   * integers: V8 allocates them several times faster than small typed arrays, and there are many per call.
+   */
+  private readonly levels: number[][][] = [];
   private readonly sizes: number[] = [];
 
   constructor(sequences: readonly (readonly string[])[]) {
@@ -16,15 +19,15 @@ export class NgramIndex {
     const table = sharedTokens;
     table.reset(total);
     this.levels[1] = sequences.map((seq) => {
-      const ids = new Int32Array(seq.length);
-      for (let i = 0; i < seq.length; i++) ids[i] = table.intern(seq[i]!);
+      const ids: number[] = [];
+      for (let i = 0; i < seq.length; i++) ids.push(table.intern(seq[i]!));
       return ids;
     });
     this.sizes[1] = table.size;
   }
 
   /** Token ids of sequence s (equal ids = equal tokens). */
-  tokens(s: number): Int32Array {
+  tokens(s: number): readonly number[] {
     return this.levels[1]![s]!;
   }
 
@@ -35,7 +38,7 @@ export class NgramIndex {
   }
 
   /** N-gram ids of order n along sequence s (empty when the sequence is shorter than n). */
-  ids(s: number, n: number): Int32Array {
+  ids(s: number, n: number): readonly number[] {
     this.build(n);
     return this.levels[n]![s]!;
   }
@@ -51,12 +54,12 @@ export class NgramIndex {
       const prev = this.levels[level - 1]!;
       const cells = this.sizes[level - 1]! * vocab;
       let size = 0;
-      let next: Int32Array[];
+      let next: number[][];
       if (cells <= DIRECT_LIMIT) {
         const direct = directTable(cells);
         next = prev.map((p, s) => {
-          const count = Math.max(0, p.length - 1);
-          const out = new Int32Array(count);
+          const count = p.length - 1;
+          const out: number[] = [];
           const tok = toks[s]!;
           for (let i = 0; i < count; i++) {
             const cell = p[i]! * vocab + tok[i + level - 1]!;
@@ -65,7 +68,7 @@ export class NgramIndex {
               id = size++;
               direct[cell] = size;
             }
-            out[i] = id;
+            out.push(id);
           }
           return out;
         });
@@ -74,10 +77,10 @@ export class NgramIndex {
         for (const p of prev) positions += Math.max(0, p.length - 1);
         const table = pairTable(positions);
         next = prev.map((p, s) => {
-          const count = Math.max(0, p.length - 1);
-          const out = new Int32Array(count);
+          const count = p.length - 1;
+          const out: number[] = [];
           const tok = toks[s]!;
-          for (let i = 0; i < count; i++) out[i] = table.intern(p[i]!, tok[i + level - 1]!);
+          for (let i = 0; i < count; i++) out.push(table.intern(p[i]!, tok[i + level - 1]!));
           return out;
         });
         size = table.size;

@@ -145,6 +145,8 @@ export function rougeL(target: string, prediction: string, options: RougeOptions
   return rougeLTokens(rougeTokenize(target, options.stemmer), rougeTokenize(prediction, options.stemmer), !!options.stemmer);
 }
 
+const SHARED_LCS_CELLS = 1 << 18;
+
 /** Above this many table cells the LCS is computed in two rows and not backtracked (memory stays small). */
 const MAX_LCS_TABLE = 16_000_000;
 
@@ -186,11 +188,13 @@ export function rougeLTokens(targetTokens: string[], predictionTokens: string[],
 }
 
 /** rouge-score `_lcs_table` + `_backtrack_norec` (prefer moving in the prediction only on a strict `>`). */
-function lcsWithBacktrack(ref: Int32Array, can: Int32Array, refTokens: string[]): { lcsLength: number; lcs: RougeLcsPair[] } {
+function lcsWithBacktrack(ref: readonly number[], can: readonly number[], refTokens: string[]): { lcsLength: number; lcs: RougeLcsPair[] } {
   const rows = ref.length;
   const cols = can.length;
   const w = cols + 1;
-  const t = new Int32Array((rows + 1) * w);
+  const cells = (rows + 1) * w;
+  // The usual sentence pair fits the shared zeroed buffer; a huge table gets its own, freed after the call.
+  const t = cells <= SHARED_LCS_CELLS ? scratch(cells) : new Int32Array(cells);
   for (let i = 1; i <= rows; i++) {
     const r = ref[i - 1];
     const row = i * w;
@@ -219,7 +223,7 @@ function lcsWithBacktrack(ref: Int32Array, can: Int32Array, refTokens: string[])
   return { lcsLength: t[rows * w + cols]!, lcs };
 }
 
-function lcsLengthOnly(ref: Int32Array, can: Int32Array): number {
+function lcsLengthOnly(ref: readonly number[], can: readonly number[]): number {
   let prev = new Int32Array(can.length + 1);
   let cur = new Int32Array(can.length + 1);
   for (let i = 0; i < ref.length; i++) {
