@@ -1,0 +1,146 @@
+/**
+ * The workspace as it leaves and enters the app (links, workspace files, hosted JSON): the editors keep JSON
+ * *text*, the outside world carries JSON *values* (`{"grader": {...}}`, so any tool can build one with
+ * json.dumps). Both directions go through the lossless parser, so `1.0` stays `1.0` and `1e5` stays `1e5`.
+ * This module turns texts into a value and a value back into pretty texts, with messages that name the document.
+ * It must not compress, fetch or touch the DOM.
+ */
+import { stringify as losslessStringify } from 'lossless-json';
+import { isJsonObject, parseJson, toPlain } from '../engine/json.ts';
+import type { EngineSettings, JsonObject, JsonValue } from '../engine/types.ts';
+import { mergeSettings, settingsDiff } from './settings.ts';
+
+export type DocName = 'grader' | 'sample' | 'item';
+export const DOC_NAMES: readonly DocName[] = ['grader', 'sample', 'item'];
+
+/** What the app hands over: the editors' texts, and the rest of the workspace. */
+export interface ShareDoc {
+  grader: string;
+  sample: string;
+  item: string;
+  title?: string;
+  notes?: string;
+  /** The app's settings object; only known keys that differ from the defaults are carried (never a key). */
+  settings?: Partial<EngineSettings> | Record<string, unknown>;
+}
+
+/** What the app gets back: pretty texts (2-space indent, number lexemes kept) and full settings. */
+export interface OpenedWorkspace {
+  title: string;
+  notes: string;
+  grader: string;
+  sample: string;
+  item: string;
+  settings: EngineSettings;
+  /** Things that were ignored or assumed while reading (unknown settings, a zlib header...). */
+  warnings: string[];
+}
+
+export type OpenErrorKind = 'malformed' | 'truncated' | 'future_version' | 'not_a_workspace' | 'too_large' | 'unreachable';
+
+export interface OpenError {
+  kind: OpenErrorKind;
+  message: string;
+}
+
+export type OpenResult = { ok: true; doc: OpenedWorkspace } | { ok: false; error: OpenError };
+
+/** Largest JSON a link or hosted workspace may hold once inflated: far above any real grader, far below harm. */
+export const MAX_WORKSPACE_BYTES = 5 * 1024 * 1024;
+
+const A_OR_AN: Record<DocName, string> = { grader: 'The grader', sample: 'The sample', item: 'The item' };
+
+/** JSON text with 2-space indent that keeps every number's lexeme. */
+export function prettyJson(value: JsonValue): string {
+  return losslessStringify(value, undefined, 2) ?? 'null';
+}
+
+export function describeJsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (isJsonObject(v)) return 'an object';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'boolean') return 'a boolean';
+  return 'a number';
+}
+
+export type DocsValueResult = { ok: true; value: JsonObject } | { ok: false; doc: DocName; message: string };
+
+/**
+ * The JSON value a link or file carries, from the editors' texts: `{grader, sample, item, title?, notes?,
+ * settings?}` with empty title/notes and default settings left out.
+ */
+export function docsToValue(doc: ShareDoc): DocsValueResult {
+  const out: JsonObject = {};
+  for (const name of DOC_NAMES) {
+    const parsed = parseJson(doc[name]);
+    if (!parsed.ok) {
+      const e = parsed.error;
+      return {
+        ok: false,
+        doc: name,
+        message: `${A_OR_AN[name]} is not valid JSON (line ${e.line}, column ${e.column}: ${e.message}). Fix it before sharing or exporting.`,
+      };
+    }
+    if (!isJsonObject(parsed.value)) {
+      return {
+        ok: false,
+        doc: name,
+        message: `${A_OR_AN[name]} must be a JSON object ({...}) to be shared or exported, but it is ${describeJsonType(parsed.value)}.`,
+      };
+    }
+    out[name] = parsed.value;
+  }
+  if (doc.title) out.title = doc.title;
+  if (doc.notes) out.notes = doc.notes;
+  const settings = settingsDiff(doc.settings);
+  if (Object.keys(settings).length > 0) out.settings = settings as JsonObject;
+  return { ok: true, value: out };
+}
+
+/**
+ * Read a parsed `{grader, sample, item, ...}` value into an opened workspace. `what` names the source in
+ * messages ("This link", "This file"). Unknown top-level keys are ignored: a newer version may add some.
+ */
+export function workspaceFromValue(value: JsonValue, what: string): OpenResult {
+  const notWorkspace = (message: string): OpenResult => ({ ok: false, error: { kind: 'not_a_workspace', message } });
+  if (!isJsonObject(value)) {
+    return notWorkspace(`${what} holds ${describeJsonType(value)}, not a workspace: expected {"grader": {...}, "sample": {...}, "item": {...}}.`);
+  }
+  const missing = DOC_NAMES.filter((k) => !Object.hasOwn(value, k));
+  if (missing.length > 0) {
+    return notWorkspace(
+      `${what} holds JSON that is not a workspace: it has no ${missing.map((k) => `"${k}"`).join(', ')} (expected {"grader": {...}, "sample": {...}, "item": {...}}).`,
+    );
+  }
+  const texts: Partial<Record<DocName, string>> = {};
+  for (const name of DOC_NAMES) {
+    const v = value[name]!;
+    if (!isJsonObject(v)) return notWorkspace(`${what} is not a valid workspace: "${name}" must be an object, but it is ${describeJsonType(v)}.`);
+    texts[name] = prettyJson(v);
+  }
+  for (const key of ['title', 'notes'] as const) {
+    const v = value[key];
+    if (v !== undefined && typeof v !== 'string') {
+      return notWorkspace(`${what} is not a valid workspace: "${key}" must be a string, but it is ${describeJsonType(v)}.`);
+    }
+  }
+  const rawSettings = value.settings;
+  if (rawSettings !== undefined && !isJsonObject(rawSettings)) {
+    return notWorkspace(`${what} is not a valid workspace: "settings" must be an object, but it is ${describeJsonType(rawSettings)}.`);
+  }
+  // Plain JS values: a numeric setting must compare as a number, not as a LosslessNumber.
+  const { settings, warnings } = mergeSettings(rawSettings && (toPlain(rawSettings) as Record<string, unknown>));
+  return {
+    ok: true,
+    doc: {
+      title: typeof value.title === 'string' ? value.title : '',
+      notes: typeof value.notes === 'string' ? value.notes : '',
+      grader: texts.grader!,
+      sample: texts.sample!,
+      item: texts.item!,
+      settings,
+      warnings,
+    },
+  };
+}
