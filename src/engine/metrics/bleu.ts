@@ -131,8 +131,14 @@ export function sentenceBleu(
 ): BleuResult {
   const index = new NgramIndex([hypothesis, ...references]);
   const orders: BleuOrder[] = [];
+  let matched = true;
   for (let n = 1; n <= weights.length; n++) {
-    const p = modifiedPrecision(index, references.length, hypothesis, n);
+    // Every matched n-gram starts with a matched (n−1)-gram: once an order has no match, no higher order has one,
+    // and only the hypothesis n-gram count (the denominator) is left to know.
+    const p: { matches: BleuNgram[]; numerator: number; denominator: number } = matched
+      ? modifiedPrecision(index, references.length, hypothesis, n)
+      : { matches: [], numerator: 0, denominator: Math.max(1, hypothesis.length - n + 1) };
+    matched = p.numerator > 0;
     const weight = weights[n - 1]!;
     const smoothed = p.numerator === 0;
     // Python's float(Fraction(a, b)) is a/b correctly rounded, as is JS division of these small integers.

@@ -67,7 +67,7 @@ export function sentenceGleu(
   if (!Number.isInteger(minLen) || minLen < 1 || !Number.isInteger(maxLen)) throw new RangeError(`GLEU needs integer orders >= 1, got ${minLen}..${maxLen}`);
   const index = new NgramIndex([hypothesis, ...references]);
   let tpfp = 0;
-  for (let n = minLen; n <= maxLen; n++) tpfp += index.ids(0, n).length;
+  for (let n = minLen; n <= maxLen; n++) tpfp += Math.max(0, hypothesis.length - n + 1);
   const candidates: GleuCandidate[] = [];
   const perReferenceOrders: GleuOrder[][] = [];
   let best: number | null = null;
@@ -76,7 +76,16 @@ export function sentenceGleu(
     const orders: GleuOrder[] = [];
     let tp = 0;
     let tpfn = 0;
+    let matched = true;
     for (let n = minLen; n <= maxLen; n++) {
+      if (!matched) {
+        // No shared (n−1)-gram means no shared n-gram: only the counts are left (as BLEU does).
+        const hypothesisTotal = Math.max(0, hypothesis.length - n + 1);
+        const referenceTotal = Math.max(0, references[r]!.length - n + 1);
+        tpfn += referenceTotal;
+        orders.push({ n, matches: [], overlap: 0, hypothesisTotal, referenceTotal });
+        continue;
+      }
       const size = index.size(n);
       const hyp = index.ids(0, n);
       const ref = index.ids(r + 1, n);
@@ -102,6 +111,7 @@ export function sentenceGleu(
         matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, overlap: o });
       }
       tp += overlap;
+      matched = overlap > 0;
       orders.push({ n, matches, overlap, hypothesisTotal: hyp.length, referenceTotal: ref.length });
     }
     const denominator = Math.max(tpfp, tpfn);
