@@ -9,7 +9,7 @@
  * - METEOR: `meteor_score([reference.split()], input.split())`;
  * - ROUGE: `RougeScorer([...]).score(target=reference, prediction=input)`, so precision is over the input's
  *   n-grams and recall over the reference's;
- * - fuzzy_match: `scorer(input, reference)` (rapidfuzz scorers are symmetric apart from tie-breaking).
+ * - fuzzy_match: `scorer(input, reference, processor=default_process)`, in that order.
  */
 import { bleu } from '../metrics/bleu.ts';
 import { explainFuzzy, FUZZY_SCORERS } from '../metrics/fuzzy.ts';
