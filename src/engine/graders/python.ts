@@ -10,7 +10,7 @@ import type { PythonRunResponse } from '../runtime.ts';
 import type { Assumption, Problem, PythonGrader } from '../types.ts';
 import type { FullContext } from './index.ts';
 
-/** OpenAI's documented wall-time limit for a python grader. */
+/** OpenAI's documented wall-time limit for a python grader (the runtimes' default; a host may set another). */
 export const PYTHON_TIMEOUT_MS = 120_000;
 
 export interface PythonDetails {
@@ -49,7 +49,6 @@ export async function gradePython(grader: PythonGrader, ctx: FullContext): Promi
       source: grader.source,
       sampleJson: losslessJsonText(ctx.sample ?? null),
       itemJson: losslessJsonText(ctx.item ?? null),
-      timeoutMs: PYTHON_TIMEOUT_MS,
     });
   } catch (e) {
     response = { status: 'server_error', errorType: 'crashed', details: `The Python runtime failed: ${e instanceof Error ? e.message : String(e)}` };
@@ -93,7 +92,7 @@ export function pythonOutcome(grader: Pick<PythonGrader, 'image_tag'>, r: Python
       assumptions.push(
         assumption(
           'python-timeout',
-          `A grade that runs past ${PYTHON_TIMEOUT_MS / 1000} s (OpenAI's documented limit) is stopped and reported as python_grader_server_error of type "timeout"; OpenAI does not document the type string.`,
+          `A grade that runs past the time limit (by default ${PYTHON_TIMEOUT_MS / 1000} s, OpenAI's documented limit) is stopped and reported as python_grader_server_error of type "timeout"; OpenAI does not document the type string.`,
         ),
       );
     }

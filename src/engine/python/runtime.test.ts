@@ -138,6 +138,19 @@ describe('errors point at the user’s lines', () => {
     expect(await run(fn('return 1.0'))).toMatchObject({ status: 'ok' });
   });
 
+  it('input() meets end-of-file', async () => {
+    const r = await run(fn('answer = input("name? ")\nreturn 1'));
+    expect(r).toMatchObject({ status: 'runtime_error', exceptionType: 'EOFError', line: 2, stdout: 'name? ' });
+  });
+
+  it('a MemoryError is the user’s error, and the worker is replaced to give the memory back', async () => {
+    const before = rt.spawned;
+    const r = await run(fn('raise MemoryError()'));
+    expect(r).toMatchObject({ status: 'runtime_error', exceptionType: 'MemoryError', line: 2 });
+    expect(await run(fn('return 1'))).toMatchObject({ status: 'ok' });
+    expect(rt.spawned).toBe(before + 1);
+  });
+
   it('runaway recursion is a RecursionError, not a crash', async () => {
     const r = await run('def f(n):\n    return f(n + 1)\n\ndef grade(sample, item):\n    return f(0)\n');
     expect(r).toMatchObject({ status: 'runtime_error', exceptionType: 'RecursionError', line: 2 });

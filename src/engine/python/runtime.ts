@@ -131,6 +131,8 @@ async function init(
   // Pyodide's default sinks are console.log/error: in the CLI that would corrupt the JSON it prints on stdout.
   py.setStdout({ batched: (t: string) => void raw.out.push(t) });
   py.setStderr({ batched: (t: string) => void raw.err.push(t) });
+  // No one can type into a grader: input() meets end-of-file (EOFError), as under a closed stdin.
+  py.setStdin({ stdin: () => null });
   const lockImports = lockImportMap(py.lockfile);
   py.FS.mkdirTree(PROVIDED_DIR);
   py.FS.writeFile(`${PROVIDED_DIR}/${HARNESS_MODULE}.py`, HARNESS_PY);

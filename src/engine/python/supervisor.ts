@@ -131,6 +131,9 @@ export function createSupervisedPythonRuntime(
           onExecStart?.();
           timer = setTimeout(onTimeout, limit);
         } else if (m.type === 'result' && m.id === id) {
+          // A dead interpreter cannot be revived in place, and WebAssembly memory never shrinks after a
+          // MemoryError: either way the next run gets a new worker.
+          if (m.response.errorType === 'crashed' || m.response.exceptionType === 'MemoryError') kill(l);
           settle(interrupted ? timedOut('interrupted', m.response) : m.response);
         }
       };
