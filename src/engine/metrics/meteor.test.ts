@@ -105,6 +105,12 @@ describe('meteor details', () => {
     expect(custom.penalty).toBe(0.25 * (3 / 5) ** 2);
     expect(base.penalty).toBe(0.5 * (3 / 5) ** 3);
   });
+  it('works with any WordNet that only implements synonyms()', () => {
+    const plain: WordNet = { synonyms: (w) => wn.synonyms(w) };
+    for (const [ref, hyp, withWn] of random.cases.slice(0, 100)) {
+      expectClose(meteorScore(pySplit(ref), pySplit(hyp), plain).score, withWn);
+    }
+  });
   it('needs a data runtime when WordNet is wanted', async () => {
     await expect(meteorFromStrings('a', 'a', {})).rejects.toThrow(/WordNet/);
   });

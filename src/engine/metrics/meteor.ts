@@ -8,7 +8,7 @@
  * WordNet itself: it gets a `WordNet` or asks `loadWordNet` through the runtime.
  */
 import type { EngineRuntime } from '../runtime.ts';
-import { porterStem } from './porter.ts';
+import { meteorVocab } from './meteor-vocab.ts';
 import { pySplit } from './tokenize.ts';
 import { loadWordNet, type WordNet } from './wordnet.ts';
 
@@ -65,39 +65,60 @@ export interface MeteorResult {
 }
 
 const STAGES: readonly MeteorStage[] = ['exact', 'stem', 'synonym'];
+/** Up to this many hypothesis x reference pairs, the plain scan is faster than per-word chains. */
+const SMALL = 4096;
 
 /**
- * NLTK's `_match_enums` for the exact and stem stages. NLTK scans the hypothesis from its last entry and, for
- * each, the reference from its last entry, taking the first equal word and removing both. Since removals keep
- * order, that is: for hypothesis indices in descending order, the largest remaining reference index holding
- * the same word. A per-word chain of reference indices (newest first) gives exactly that in linear time.
+ * NLTK's `_match_enums` for the exact and stem stages, on interned forms. NLTK scans the hypothesis from its
+ * last entry and, for each, the reference from its last entry, taking the first equal word and removing both.
+ * Since removals keep order, that is: for hypothesis indices in descending order, the largest remaining
+ * reference index holding the same word. Long inputs use a per-word chain of reference indices (newest first),
+ * which gives exactly that in linear time.
  */
 function matchEqual(
-  hypForms: readonly string[],
-  refForms: readonly string[],
+  hypForms: Int32Array,
+  refForms: Int32Array,
   hypLeft: number[],
   refLeft: number[],
   hypMatch: Int32Array,
   stageOf: Uint8Array,
   stage: number,
 ): void {
-  const top = new Map<string, number>();
-  const below = new Int32Array(refForms.length);
-  for (const j of refLeft) {
-    const w = refForms[j] as string;
-    below[j] = top.get(w) ?? -1;
-    top.set(w, j);
-  }
   let matched = false;
-  for (let k = hypLeft.length - 1; k >= 0; k--) {
-    const i = hypLeft[k] as number;
-    const w = hypForms[i] as string;
-    const j = top.get(w);
-    if (j !== undefined && j >= 0) {
-      hypMatch[i] = j;
-      stageOf[i] = stage;
-      top.set(w, below[j] as number);
-      matched = true;
+  if (hypLeft.length * refLeft.length <= SMALL) {
+    const taken = new Uint8Array(refForms.length);
+    for (let k = hypLeft.length - 1; k >= 0; k--) {
+      const i = hypLeft[k] as number;
+      const w = hypForms[i] as number;
+      for (let m = refLeft.length - 1; m >= 0; m--) {
+        const j = refLeft[m] as number;
+        if (refForms[j] === w && taken[j] === 0) {
+          taken[j] = 1;
+          hypMatch[i] = j;
+          stageOf[i] = stage;
+          matched = true;
+          break;
+        }
+      }
+    }
+  } else {
+    const top = new Map<number, number>();
+    const below = new Int32Array(refForms.length);
+    for (const j of refLeft) {
+      const w = refForms[j] as number;
+      below[j] = top.get(w) ?? -1;
+      top.set(w, j);
+    }
+    for (let k = hypLeft.length - 1; k >= 0; k--) {
+      const i = hypLeft[k] as number;
+      const w = hypForms[i] as number;
+      const j = top.get(w);
+      if (j !== undefined && j >= 0) {
+        hypMatch[i] = j;
+        stageOf[i] = stage;
+        top.set(w, below[j] as number);
+        matched = true;
+      }
     }
   }
   if (matched) compact(hypLeft, refLeft, hypMatch, refForms.length);
@@ -118,17 +139,13 @@ function compact(hypLeft: number[], refLeft: number[], hypMatch: Int32Array, len
   refLeft.length = w;
 }
 
-function synonymSetOf(wordnet: WordNet, word: string): ReadonlySet<string> {
-  return wordnet.synonymSet ? wordnet.synonymSet(word) : new Set(wordnet.synonyms(word));
-}
-
 /**
  * NLTK's `_enum_wordnetsyn_match` on the stemmed leftovers: for hypothesis entries from last to first, the
- * last remaining reference entry equal to the word or to one of its WordNet lemma names.
+ * last remaining reference entry equal to the stem or to one of the lemma names of `wordnet.synsets(stem)`.
  */
 function matchSynonyms(
-  hypForms: readonly string[],
-  refForms: readonly string[],
+  hypStems: Int32Array,
+  refStems: Int32Array,
   hypLeft: number[],
   refLeft: number[],
   hypMatch: Int32Array,
@@ -139,10 +156,10 @@ function matchSynonyms(
   let matched = false;
   for (let k = hypLeft.length - 1; k >= 0 && refs.length > 0; k--) {
     const i = hypLeft[k] as number;
-    const h = hypForms[i] as string;
-    const syns = synonymSetOf(wordnet, h);
+    const h = hypStems[i] as number;
+    const syns = meteorVocab.synonymIds(wordnet, h);
     for (let m = refs.length - 1; m >= 0; m--) {
-      const r = refForms[refs[m] as number] as string;
+      const r = refStems[refs[m] as number] as number;
       if (r === h || syns.has(r)) {
         hypMatch[i] = refs[m] as number;
         stageOf[i] = 2;
@@ -152,7 +169,7 @@ function matchSynonyms(
       }
     }
   }
-  if (matched) compact(hypLeft, refLeft, hypMatch, refForms.length);
+  if (matched) compact(hypLeft, refLeft, hypMatch, refStems.length);
 }
 
 /**
@@ -170,33 +187,37 @@ export function meteorScore(
   const gamma = opts.gamma ?? 0.5;
   const lenHyp = hypothesisTokens.length;
   const lenRef = referenceTokens.length;
-  let hypForms: string[] = new Array<string>(lenHyp);
-  let refForms: string[] = new Array<string>(lenRef);
+  meteorVocab.trim();
+  // Interned lowercase and stem ids: the strings NLTK compares, as integers. Stems are computed for every
+  // token (NLTK stems only the leftovers), which changes nothing since stemming is a pure function.
+  const hypLower = new Int32Array(lenHyp);
+  const hypStem = new Int32Array(lenHyp);
+  const refLower = new Int32Array(lenRef);
+  const refStem = new Int32Array(lenRef);
   const hypLeft: number[] = new Array<number>(lenHyp);
   const refLeft: number[] = new Array<number>(lenRef);
   for (let i = 0; i < lenHyp; i++) {
-    hypForms[i] = (hypothesisTokens[i] as string).toLowerCase();
+    const t = meteorVocab.token(hypothesisTokens[i] as string);
+    hypLower[i] = t.lower;
+    hypStem[i] = t.stem;
     hypLeft[i] = i;
   }
   for (let j = 0; j < lenRef; j++) {
-    refForms[j] = (referenceTokens[j] as string).toLowerCase();
+    const t = meteorVocab.token(referenceTokens[j] as string);
+    refLower[j] = t.lower;
+    refStem[j] = t.stem;
     refLeft[j] = j;
   }
   /** For each hypothesis index, the reference index it matched, or -1. */
   const hypMatch = new Int32Array(lenHyp).fill(-1);
   const stageOf = new Uint8Array(lenHyp);
 
-  matchEqual(hypForms, refForms, hypLeft, refLeft, hypMatch, stageOf, 0);
+  matchEqual(hypLower, refLower, hypLeft, refLeft, hypMatch, stageOf, 0);
   if (hypLeft.length > 0 && refLeft.length > 0) {
-    // Only leftovers are stemmed (and later looked up), as NLTK does; matched slots keep their lowercase form.
-    hypForms = hypForms.slice();
-    refForms = refForms.slice();
-    for (const i of hypLeft) hypForms[i] = porterStem(hypForms[i] as string);
-    for (const j of refLeft) refForms[j] = porterStem(refForms[j] as string);
-    matchEqual(hypForms, refForms, hypLeft, refLeft, hypMatch, stageOf, 1);
+    matchEqual(hypStem, refStem, hypLeft, refLeft, hypMatch, stageOf, 1);
   }
   if (wordnet && hypLeft.length > 0 && refLeft.length > 0) {
-    matchSynonyms(hypForms, refForms, hypLeft, refLeft, hypMatch, stageOf, wordnet);
+    matchSynonyms(hypStem, refStem, hypLeft, refLeft, hypMatch, stageOf, wordnet);
   }
 
   // NLTK sorts matches by hypothesis index before counting chunks; walking hypMatch gives that order.
