@@ -8,6 +8,7 @@ import type { SgNode, SgRoot } from '@ast-grep/wasm';
 import type { LanguageInfo } from './languages.ts';
 import { errorText, type AstGrepWasm } from './loader.ts';
 import { metaVariableNames, type MetaVariableNames } from './metavars.ts';
+import { patternFilter, prunedFindAll, regionTest, type PatternFilter, type RegionTest } from './prune.ts';
 import { withTreeCleanup } from './trees.ts';
 import type { AstCapture, AstError, AstFindResult, AstMatch, AstQuery, AstRange } from './types.ts';
 
@@ -28,9 +29,11 @@ export function findAllLoaded(wasm: AstGrepWasm, language: LanguageInfo, source:
   }
   try {
     return withTreeCleanup(() => {
+      const pruning = typeof query === 'string' ? pruningFor(wasm, language, source, query) : undefined;
+      if (pruning === null) return { matches: [] }; // a text the pattern needs never occurs: nothing to parse
       const root = wasm.parse(language.name, source);
       try {
-        return { matches: searchRoot(root, query) };
+        return { matches: searchRoot(root, query, pruning) };
       } finally {
         root.free();
       }
@@ -40,12 +43,35 @@ export function findAllLoaded(wasm: AstGrepWasm, language: LanguageInfo, source:
   }
 }
 
-/** The matches of `query` in a parsed root. Throws what @ast-grep/wasm throws. */
-export function searchRoot(root: SgRoot, query: AstQuery): AstMatch[] {
+/** How to prune the search of a pattern string in `source`; null when it cannot match at all. */
+function pruningFor(wasm: AstGrepWasm, language: LanguageInfo, source: string, pattern: string): Pruning | undefined | null {
+  // Astral characters are two UTF-16 units but one char in @ast-grep/wasm's text buffer: stay on the plain
+  // path rather than rely on both sides slicing alike.
+  if (/[\uD800-\uDFFF]/.test(source)) return undefined;
+  const filter = patternFilter(wasm, language, pattern);
+  if (!filter) return undefined;
+  const test = regionTest(source, filter);
+  return test ? { filter, test } : null;
+}
+
+export interface Pruning {
+  filter: PatternFilter;
+  test: RegionTest;
+  wholeRegion?: number;
+}
+
+/**
+ * The matches of `query` in a parsed root. Throws what @ast-grep/wasm throws. With `pruning` (pattern strings
+ * only), regions that cannot match are skipped; the matches are the same.
+ */
+export function searchRoot(root: SgRoot, query: AstQuery, pruning?: Pruning): AstMatch[] {
   const names = metaVariableNames(query);
   const top = root.root();
   try {
-    const nodes = top.findAll(toMatcher(query));
+    const nodes =
+      pruning && typeof query === 'string'
+        ? prunedFindAll(top, query, pruning.filter, pruning.test, pruning.wholeRegion)
+        : top.findAll(toMatcher(query));
     const matches: AstMatch[] = [];
     for (const node of nodes) {
       matches.push(toMatch(node, names));
