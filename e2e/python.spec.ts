@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { flags, openApp, setDoc } from './helpers.ts';
+import { flags, getDoc, openApp, setDoc } from './helpers.ts';
 
 const pythonGrader = (source: string) => ({ type: 'python', name: 'p', source });
 
@@ -172,4 +172,23 @@ def grade(sample, item):
       witness.server.close();
     }
   });
+});
+
+test('python source is edited as Python in its own tab, with errors marked at their line', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await setDoc(page, 'grader', pythonGrader('def grade(sample, item):\n    return 1.0\n'));
+  await page.getByTestId('tab-python-source').click();
+  await expect(page.getByTestId('editor-python')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1', { timeout: 90_000 });
+  // Type a syntax error on line 2 as a user would.
+  await page.getByTestId('editor-python').locator('.view-line').nth(1).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' +');
+  await expect.poll(() => flags(page), { timeout: 60_000 }).toEqual(['python_grader_runtime_error']);
+  await expect(page.getByTestId('problems')).toContainText('line 2');
+  await expect(page.getByTestId('editor-python').locator('.squiggly-error').first()).toBeVisible();
+  // The JSON keeps the edited source.
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect.poll(async () => JSON.parse(await getDoc(page, 'grader')).source).toBe('def grade(sample, item):\n    return 1.0 +\n');
 });
