@@ -14,7 +14,7 @@ let python: SupervisedPythonRuntime;
 
 beforeAll(async () => {
   // The host sets the limit (OpenAI's 120 s by default); a short one keeps the timeout test short.
-  python = createNodePythonRuntime({ defaultTimeoutMs: 1500 });
+  python = createNodePythonRuntime({ defaultTimeoutMs: 1500, graceMs: 3000 });
   await python.prepare();
 }, 180_000);
 

@@ -14,13 +14,14 @@ import numbers
 import sys
 import traceback
 import ast
+import decimal
 import inspect
 import types
 
 FILENAME = "grader.py"
 MODULE = "grader"
 _config = {"output_limit": 100_000, "unavailable": {}, "partial": {}, "distribution": {}}
-_last = {"source": None, "code": None, "error": None}
+_last = {"source": None, "code": None, "error": None, "lines": None}
 
 
 def configure(config_json):
@@ -89,7 +90,7 @@ def _compile(source):
         _last["source"] = source
         _last["code"] = None
         _last["error"] = None
-        linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
+        _last["lines"] = (len(source), None, source.splitlines(True), FILENAME)
         try:
             _last["code"] = compile(source, FILENAME, "exec", dont_inherit=True)
         except SyntaxError as e:
@@ -98,6 +99,8 @@ def _compile(source):
             err = SyntaxError(str(e))
             err.filename = FILENAME
             _last["error"] = err
+    # Tracebacks read the user's lines from linecache; a grader may have cleared it, so put them back each run.
+    linecache.cache[FILENAME] = _last["lines"]
     return _last["code"], _last["error"]
 
 
@@ -134,6 +137,7 @@ def _last_user_line(tb):
 
 
 def _exception(e):
+    linecache.cache[FILENAME] = _last["lines"]
     tb = _user_tb(e.__traceback__)
     text = "".join(traceback.format_exception(type(e), e, tb))
     out = {
@@ -185,15 +189,18 @@ def _value(v):
     out = {"valueRepr": _short_repr(v), "valueType": _type_name(v)}
     number = None
     why = None
-    if isinstance(v, bool):
+    if isinstance(v, bool) or (type(v).__module__ == "numpy" and type(v).__name__ in ("bool", "bool_")):
         number = 1.0 if v else 0.0
-    elif isinstance(v, (int, float)) or isinstance(v, numbers.Real):
+    elif isinstance(v, (numbers.Real, decimal.Decimal)):
         try:
             number = float(v)
         except OverflowError:
             why = "it is too large to be a float"
         except Exception as e:
             why = "float() of it raised %s: %s" % (type(e).__name__, e)
+    elif inspect.iscoroutine(v):
+        v.close()
+        why = "grade is an async function, and OpenAI calls grade(sample, item) without awaiting it"
     else:
         why = "it is not a number"
     if number is not None and not math.isfinite(number):

@@ -10,7 +10,8 @@ import type { SupervisedPythonRuntime } from './supervisor.ts';
 let rt: SupervisedPythonRuntime;
 
 beforeAll(async () => {
-  rt = createNodePythonRuntime({ startupTimeoutMs: 120_000 });
+  // A generous grace: on a loaded machine an interrupted worker may wait a while for a CPU.
+  rt = createNodePythonRuntime({ startupTimeoutMs: 120_000, graceMs: 3000 });
   await rt.prepare();
 }, 180_000);
 
@@ -34,6 +35,23 @@ describe('return values', () => {
   it('accepts other real numbers (Fraction) as their float value', async () => {
     const r = await run(`from fractions import Fraction\n${fn('return Fraction(1, 4)')}`);
     expect(r).toMatchObject({ status: 'ok', value: 0.25, valueRepr: 'Fraction(1, 4)', valueType: 'fractions.Fraction' });
+  });
+
+  it('accepts a Decimal, and rejects a complex number and an async grade', async () => {
+    expect(await run(`from decimal import Decimal\n${fn('return Decimal("0.5")')}`)).toMatchObject({ status: 'ok', value: 0.5, valueType: 'decimal.Decimal' });
+    expect(await run(fn('return 1j'))).toMatchObject({ status: 'runtime_error', errorType: 'invalid_return', valueType: 'complex' });
+    const a = await run('async def grade(sample, item):\n    return 1.0\n');
+    expect(a).toMatchObject({ status: 'runtime_error', errorType: 'invalid_return', valueType: 'coroutine' });
+    expect(a.details).toContain('grade is an async function');
+  });
+
+  it('tracebacks keep the user’s lines even if the grader clears linecache', async () => {
+    const src = `import linecache\n${fn('linecache.clearcache()\nreturn 1')}`;
+    await run(src);
+    const r = await run(fn('raise ValueError("x")'));
+    expect(r.details).toContain('    raise ValueError("x")\n');
+    await run(src);
+    expect((await run(src.replace('return 1', 'return 1 / 0'))).details).toContain('return 1 / 0');
   });
 
   it.each([

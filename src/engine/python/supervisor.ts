@@ -19,7 +19,7 @@ export interface SupervisorOptions {
   startupTimeoutMs?: number;
   /** Time allowed for loading a run's packages before its code starts (default 300 s). */
   loadTimeoutMs?: number;
-  /** How long an interrupted run may take to unwind before the worker is killed (default 500 ms). */
+  /** How long an interrupted run may take to unwind before the worker is killed (default 1 s). */
   graceMs?: number;
   /** Use the interrupt buffer when SharedArrayBuffer exists (default true). */
   interrupt?: boolean;
@@ -46,7 +46,7 @@ export function createSupervisedPythonRuntime(
   options: SupervisorOptions = {},
 ): SupervisedPythonRuntime {
   const defaultTimeout = options.defaultTimeoutMs ?? 120_000;
-  const graceMs = options.graceMs ?? 500;
+  const graceMs = options.graceMs ?? 1000;
   let live: Live | null = null;
   let spawned = 0;
   let nextId = 1;
