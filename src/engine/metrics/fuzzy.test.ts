@@ -97,7 +97,24 @@ function naivePartial(s1: string, s2: string): number {
 }
 
 const text = (alphabet: string[], maxLength: number) =>
-  fc.array(fc.constantFrom(...alphabet), { maxLength }).map((cs) => cs.join(''));
+  fc.array(fc.constantFrom(...alphabet), { maxLength, size: 'max' }).map((cs) => cs.join(''));
+/** A string and an edited copy (deletions, insertions, substitutions): the pairs fuzzy matching is for. */
+const similarPair = (alphabet: string[], maxLength: number) =>
+  fc
+    .tuple(
+      fc.array(fc.constantFrom(...alphabet), { maxLength, size: 'max' }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...alphabet), fc.constantFrom('del', 'ins', 'sub')), { maxLength: 12 }),
+    )
+    .map(([base, edits]) => {
+      const copy = base.slice();
+      for (const [pos, ch, op] of edits) {
+        const i = copy.length ? pos % copy.length : 0;
+        if (op === 'del') copy.splice(i, 1);
+        else if (op === 'ins') copy.splice(i, 0, ch);
+        else copy[i] = ch;
+      }
+      return [base.join(''), copy.join('')] as [string, string];
+    });
 const WORDY = ['a', 'b', 'c', ' ', 'ab', 'the ', '🍕', 'é', '\u2028', '\x1c'];
 
 describe('ratio', () => {
@@ -119,6 +136,14 @@ describe('ratio', () => {
   it('equals the naive formula on random strings, long ones included', () => {
     fc.assert(
       fc.property(text(WORDY, 120), text(WORDY, 120), (a, b) => {
+        expect(ratio(a, b)).toBe(naiveRatio(Array.from(toCodePoints(a)), Array.from(toCodePoints(b))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('equals the naive formula on similar pairs', () => {
+    fc.assert(
+      fc.property(similarPair(WORDY, 120), ([a, b]) => {
         expect(ratio(a, b)).toBe(naiveRatio(Array.from(toCodePoints(a)), Array.from(toCodePoints(b))));
       }),
       { numRuns: 200 },
@@ -154,6 +179,14 @@ describe('partial_ratio', () => {
         expect(partial_ratio(b, a)).toBe(naivePartial(b, a));
       }),
       { numRuns: 300 },
+    );
+  });
+  it('equals the exhaustive definition on similar pairs', () => {
+    fc.assert(
+      fc.property(similarPair(WORDY, 50), ([a, b]) => {
+        expect(partial_ratio(a, b)).toBe(naivePartial(a, b));
+      }),
+      { numRuns: 200 },
     );
   });
   it('is exact for long needles (> 64 and > 128 code points) in longer texts', () => {
@@ -232,9 +265,10 @@ describe('WRatio', () => {
     // 'york new' is not a substring, but shares tokens: 0.95 * 0.9 * 100 wins
     expect(WRatio('york new', 'the new york mets beat')).toBe(0.95 * 0.9 * 100);
   });
-  it('equals the reference composition on random strings', () => {
+  it('equals the reference composition on random and similar strings', () => {
+    const pairs = fc.oneof(fc.tuple(text(WORDY, 40), text(WORDY, 80)), similarPair(WORDY, 60));
     fc.assert(
-      fc.property(text(WORDY, 40), text(WORDY, 80), (a, b) => {
+      fc.property(pairs, ([a, b]) => {
         const got = WRatio(a, b);
         if (!a || !b) {
           expect(got).toBe(0);

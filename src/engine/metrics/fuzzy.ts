@@ -11,7 +11,7 @@
  */
 import { defaultProcessCodePoints, default_process } from './fuzzy-process.ts';
 import { lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector, type CodePoints } from './lcs.ts';
-import { cpLength, pySorted, pySplit, toCodePoints } from './tokenize.ts';
+import { compareCodePoints, cpLength, joinCodePointsInto, pySorted, pySplit, toCodePointsInto } from './tokenize.ts';
 
 export { default_process } from './fuzzy-process.ts';
 export { indelDistance, lcsLength } from './lcs.ts';
@@ -47,23 +47,50 @@ function cutoffOf(opts?: FuzzyOptions): number {
 
 /* ------------------------------------------------------------------ ratio */
 
+/** Scratch code-point buffers for the leaf scorers (never held across a call into another scorer). */
+let cpA: Int32Array = new Int32Array(512);
+let cpB: Int32Array = new Int32Array(512);
+function cps2(a: string, b: string): [Int32Array, Int32Array] {
+  if (cpA.length < a.length) cpA = new Int32Array(a.length * 2);
+  if (cpB.length < b.length) cpB = new Int32Array(b.length * 2);
+  return [toCodePointsInto(a, cpA), toCodePointsInto(b, cpB)];
+}
+/** The code points of `" ".join(a)` and `" ".join(b)`, in the same scratch buffers. */
+function joined2(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
+  const x = joinCodePointsInto(a, cpA);
+  if (x.buffer !== cpA.buffer) cpA = new Int32Array(x.length * 2);
+  const y = joinCodePointsInto(b, cpB);
+  if (y.buffer !== cpB.buffer) cpB = new Int32Array(y.length * 2);
+  return [x, y];
+}
+
 /** Indel.normalized_similarity(a, b, cutoff/100) * 100, the body of fuzz.ratio. */
 export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): number {
   const lensum = a.length + b.length;
   let normSim = 1.0;
   if (lensum > 0) {
     const cut = cutoff / 100;
-    // Upper bound from the lengths alone: skip the LCS when even a perfect overlap cannot reach the cutoff.
-    if (cut > 0 && 1.0 - Math.abs(a.length - b.length) / lensum < cut) return 0;
-    const dist = lensum - 2 * lcsLength(a, b);
+    let minLcs = 0;
+    if (cut > 0) {
+      // Upper bound from the lengths alone: skip the LCS when even a perfect overlap cannot reach the cutoff.
+      if (1.0 - Math.abs(a.length - b.length) / lensum < cut) return 0;
+      // Any LCS that passes `normSim >= cut` below is at least this long (one less, for float safety).
+      minLcs = Math.max(0, Math.floor((cut * lensum) / 2) - 1);
+    }
+    const dist = lensum - 2 * lcsLength(a, b, minLcs);
     normSim = 1.0 - dist / lensum;
   }
   return normSim >= cutoff / 100 ? normSim * 100 : 0;
 }
 
+function ratioStr(a: string, b: string, cutoff: number): number {
+  const [x, y] = cps2(a, b);
+  return ratioCodePoints(x, y, cutoff);
+}
+
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
 export function ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return ratioCodePoints(toCodePoints(processed(s1, opts)), toCodePoints(processed(s2, opts)), cutoffOf(opts));
+  return ratioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
 }
 
 /** fuzz.QRatio: ratio, but 0 when either (processed) string is empty. */
@@ -71,7 +98,7 @@ export function QRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
   const a = processed(s1, opts);
   const b = processed(s2, opts);
   if (!a || !b) return 0;
-  return ratioCodePoints(toCodePoints(a), toCodePoints(b), cutoffOf(opts));
+  return ratioStr(a, b, cutoffOf(opts));
 }
 
 /* ---------------------------------------------------------- partial_ratio */
@@ -213,15 +240,13 @@ export function partialRatioAlignmentCodePoints(s1: CodePoints, s2: CodePoints, 
  * code-point ranges (src_* in s1, dest_* in s2). Score 0 when below the cutoff.
  */
 export function partial_ratio_alignment(s1: string, s2: string, opts?: FuzzyOptions): ScoreAlignment {
-  return partialRatioAlignmentCodePoints(
-    toCodePoints(processed(s1, opts)),
-    toCodePoints(processed(s2, opts)),
-    cutoffOf(opts),
-  );
+  const [a, b] = cps2(processed(s1, opts), processed(s2, opts));
+  return partialRatioAlignmentCodePoints(a, b, cutoffOf(opts));
 }
 
 function partialRatioStr(a: string, b: string, cutoff: number): number {
-  return partialRatioAlignmentCodePoints(toCodePoints(a), toCodePoints(b), cutoff).score;
+  const [x, y] = cps2(a, b);
+  return partialRatioAlignmentCodePoints(x, y, cutoff).score;
 }
 
 /** fuzz.partial_ratio: ratio of the shorter string against its best window in the longer one. */
@@ -236,27 +261,45 @@ export function sortedTokens(s: string): string {
   return pySorted(pySplit(s)).join(' ');
 }
 
-function tokenSortRatioStr(a: string, b: string, cutoff: number): number {
-  if (cutoff > 100) return 0;
-  return ratioCodePoints(toCodePoints(sortedTokens(a)), toCodePoints(sortedTokens(b)), cutoff);
-}
-
-/** The three token sets rapidfuzz compares, sorted like Python. */
+/** The three token sets rapidfuzz compares, each sorted like Python's `sorted`. */
 export interface TokenDecomposition {
   intersection: string[];
   diffAB: string[];
   diffBA: string[];
 }
 
-export function decomposeTokens(tokensA: Iterable<string>, tokensB: Iterable<string>): TokenDecomposition {
-  const a = new Set(tokensA);
-  const b = new Set(tokensB);
+/**
+ * set(A) & set(B), set(A) - set(B), set(B) - set(A) from the two SORTED token lists (duplicates allowed), by
+ * one merge walk: cheaper than hashing every token into Sets, and the results come out sorted.
+ */
+export function decomposeSorted(sortedA: string[], sortedB: string[]): TokenDecomposition {
   const intersection: string[] = [];
   const diffAB: string[] = [];
   const diffBA: string[] = [];
-  for (const t of a) (b.has(t) ? intersection : diffAB).push(t);
-  for (const t of b) if (!a.has(t)) diffBA.push(t);
-  return { intersection: pySorted(intersection), diffAB: pySorted(diffAB), diffBA: pySorted(diffBA) };
+  let i = 0;
+  let j = 0;
+  const na = sortedA.length;
+  const nb = sortedB.length;
+  while (i < na || j < nb) {
+    const a = sortedA[i];
+    const b = sortedB[j];
+    let c: number;
+    if (a === undefined) c = 1;
+    else if (b === undefined) c = -1;
+    else c = a === b ? 0 : compareCodePoints(a, b);
+    if (c === 0) intersection.push(a as string);
+    else if (c < 0) diffAB.push(a as string);
+    else diffBA.push(b as string);
+    const t = c <= 0 ? (a as string) : (b as string);
+    if (c <= 0) while (i < na && sortedA[i] === t) i++;
+    if (c >= 0) while (j < nb && sortedB[j] === t) j++;
+  }
+  return { intersection, diffAB, diffBA };
+}
+
+/** Unsorted token lists in, sorted decomposition out. */
+export function decomposeTokens(tokensA: Iterable<string>, tokensB: Iterable<string>): TokenDecomposition {
+  return decomposeSorted(pySorted(tokensA), pySorted(tokensB));
 }
 
 function normDistance(dist: number, lensum: number, cutoff: number): number {
@@ -272,19 +315,22 @@ function joinedLength(tokens: string[]): number {
   return n;
 }
 
-function tokenSetRatioStr(s1: string, s2: string, cutoff: number): number {
+/** token_sort_ratio on already sorted token lists. */
+function tokenSortRatioSorted(sortedA: string[], sortedB: string[], cutoff: number): number {
   if (cutoff > 100) return 0;
-  const tokensA = pySplit(s1);
-  const tokensB = pySplit(s2);
+  const [a, b] = joined2(sortedA, sortedB);
+  return ratioCodePoints(a, b, cutoff);
+}
+
+/** token_set_ratio on already sorted token lists. */
+function tokenSetRatioSorted(sortedA: string[], sortedB: string[], cutoff: number): number {
+  if (cutoff > 100) return 0;
   // FuzzyWuzzy compatibility: 0 when either side has no token (even both).
-  if (!tokensA.length || !tokensB.length) return 0;
-  const { intersection, diffAB, diffBA } = decomposeTokens(tokensA, tokensB);
+  if (!sortedA.length || !sortedB.length) return 0;
+  const { intersection, diffAB, diffBA } = decomposeSorted(sortedA, sortedB);
   if (intersection.length && (!diffAB.length || !diffBA.length)) return 100;
 
-  const dab = diffAB.join(' ');
-  const dba = diffBA.join(' ');
-  const a = toCodePoints(dab);
-  const b = toCodePoints(dba);
+  const [a, b] = joined2(diffAB, diffBA);
   const abLen = a.length;
   const baLen = b.length;
   const sectLen = joinedLength(intersection);
@@ -294,7 +340,9 @@ function tokenSetRatioStr(s1: string, s2: string, cutoff: number): number {
 
   let result = 0.0;
   const cutoffDistance = Math.ceil((sectAbLen + sectBaLen) * (1 - cutoff / 100));
-  const dist = abLen + baLen - 2 * lcsLength(a, b);
+  // dist <= cutoffDistance needs LCS >= (abLen + baLen - cutoffDistance) / 2
+  const minLcs = Math.max(0, Math.ceil((abLen + baLen - cutoffDistance) / 2));
+  const dist = abLen + baLen - 2 * lcsLength(a, b, minLcs);
   if (dist <= cutoffDistance) result = normDistance(dist, sectAbLen + sectBaLen, cutoff);
   if (!sectLen) return result;
 
@@ -304,8 +352,8 @@ function tokenSetRatioStr(s1: string, s2: string, cutoff: number): number {
   return Math.max(result, sectAbRatio, sectBaRatio);
 }
 
-function tokenRatioStr(a: string, b: string, cutoff: number): number {
-  return Math.max(tokenSetRatioStr(a, b, cutoff), tokenSortRatioStr(a, b, cutoff));
+function tokenRatioSorted(sortedA: string[], sortedB: string[], cutoff: number): number {
+  return Math.max(tokenSetRatioSorted(sortedA, sortedB, cutoff), tokenSortRatioSorted(sortedA, sortedB, cutoff));
 }
 
 function partialTokenSortRatioStr(a: string, b: string, cutoff: number): number {
@@ -315,39 +363,43 @@ function partialTokenSortRatioStr(a: string, b: string, cutoff: number): number 
 
 function partialTokenSetRatioStr(s1: string, s2: string, cutoff: number): number {
   if (cutoff > 100) return 0;
-  const tokensA = pySplit(s1);
-  const tokensB = pySplit(s2);
-  if (!tokensA.length || !tokensB.length) return 0;
-  const { intersection, diffAB, diffBA } = decomposeTokens(tokensA, tokensB);
+  const sortedA = pySorted(pySplit(s1));
+  const sortedB = pySorted(pySplit(s2));
+  if (!sortedA.length || !sortedB.length) return 0;
+  const { intersection, diffAB, diffBA } = decomposeSorted(sortedA, sortedB);
   if (intersection.length) return 100;
   return partialRatioStr(diffAB.join(' '), diffBA.join(' '), cutoff);
 }
 
 function partialTokenRatioStr(s1: string, s2: string, cutoff: number): number {
   if (cutoff > 100) return 0;
-  const tokensA = pySplit(s1);
-  const tokensB = pySplit(s2);
-  const { intersection, diffAB, diffBA } = decomposeTokens(tokensA, tokensB);
+  const sortedA = pySorted(pySplit(s1));
+  const sortedB = pySorted(pySplit(s2));
+  const { intersection, diffAB, diffBA } = decomposeSorted(sortedA, sortedB);
   if (intersection.length) return 100;
-  const result = partialRatioStr(pySorted(tokensA).join(' '), pySorted(tokensB).join(' '), cutoff);
+  const result = partialRatioStr(sortedA.join(' '), sortedB.join(' '), cutoff);
   // Without duplicate tokens the differences are the token lists themselves: same partial_ratio.
-  if (tokensA.length === diffAB.length && tokensB.length === diffBA.length) return result;
+  if (sortedA.length === diffAB.length && sortedB.length === diffBA.length) return result;
   return Math.max(result, partialRatioStr(diffAB.join(' '), diffBA.join(' '), Math.max(cutoff, result)));
+}
+
+function sortedSplit(s: string): string[] {
+  return pySorted(pySplit(s));
 }
 
 /** fuzz.token_sort_ratio: ratio of the sorted, space-joined tokens. */
 export function token_sort_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return tokenSortRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  return tokenSortRatioSorted(sortedSplit(processed(s1, opts)), sortedSplit(processed(s2, opts)), cutoffOf(opts));
 }
 
 /** fuzz.token_set_ratio: compares the shared tokens plus each side's leftovers; 100 when one set contains the other. */
 export function token_set_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return tokenSetRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  return tokenSetRatioSorted(sortedSplit(processed(s1, opts)), sortedSplit(processed(s2, opts)), cutoffOf(opts));
 }
 
 /** fuzz.token_ratio: max(token_set_ratio, token_sort_ratio). */
 export function token_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return tokenRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  return tokenRatioSorted(sortedSplit(processed(s1, opts)), sortedSplit(processed(s2, opts)), cutoffOf(opts));
 }
 
 /** fuzz.partial_token_sort_ratio: partial_ratio of the sorted, space-joined tokens. */
@@ -385,8 +437,8 @@ export interface WRatioTrace {
 export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
   const empty: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
   if (!s1 || !s2 || cutoff > 100) return empty;
-  const a = toCodePoints(s1);
-  const b = toCodePoints(s2);
+  // a and b are views of the scratch buffers: use them before any token scorer refills those.
+  const [a, b] = cps2(s1, s2);
   const len1 = a.length;
   const len2 = b.length;
   const lenRatio = len1 > len2 ? len1 / len2 : len2 / len1;
@@ -394,7 +446,7 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
   const trace: WRatioTrace = { score: endRatio, lenRatio, ratio: endRatio, winner: 'ratio' };
   if (lenRatio < 1.5) {
     cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-    const tr = tokenRatioStr(s1, s2, cutoff);
+    const tr = tokenRatioSorted(sortedSplit(s1), sortedSplit(s2), cutoff);
     trace.tokenRatio = tr;
     if (tr * UNBASE_SCALE > endRatio) {
       trace.score = tr * UNBASE_SCALE;

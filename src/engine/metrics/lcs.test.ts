@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { indelDistance, lcsAlignment, lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector } from './lcs.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indelDistance, lcsAlignment, lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector, setWasmKernel } from './lcs.ts';
+import { wasmLcs } from './lcs-wasm.ts';
 import { toCodePoints } from './tokenize.ts';
 
 /** The textbook O(n·m) dynamic programme: the oracle for the bit-parallel code. */
@@ -37,49 +38,96 @@ const ALPHABETS = [
   Array.from({ length: 40 }, (_, i) => 0x41 + i),
 ];
 
-describe('lcsLength', () => {
-  it('handles empty and identical inputs', () => {
-    expect(lcsLength([], [])).toBe(0);
-    expect(lcsLength([1, 2], [])).toBe(0);
-    expect(lcsLength([1, 2, 3], [1, 2, 3])).toBe(3);
-    expect(indelDistance(toCodePoints('lewenstein'), toCodePoints('levenshtein'))).toBe(3);
-  });
-
-  it('equals the DP on seeded random strings of 0..300 code points (multi-word blocks)', () => {
-    const next = rng(12345);
-    for (let k = 0; k < 400; k++) {
-      const alphabet = ALPHABETS[k % ALPHABETS.length] as number[];
-      const a = randomCps(next, Math.floor(next() * 300), alphabet);
-      const b = randomCps(next, Math.floor(next() * 300), alphabet);
-      expect(lcsLength(a, b)).toBe(dpLcs(a, b));
-    }
-  });
-
-  it('is right at the word boundaries (29..31, 59..61, 89..91, 119..121 chars)', () => {
-    const next = rng(7);
-    for (const n of [1, 29, 30, 31, 59, 60, 61, 64, 65, 89, 90, 91, 119, 120, 121, 128, 129]) {
-      for (let k = 0; k < 5; k++) {
-        const a = randomCps(next, n, [1, 2, 3]);
-        const b = randomCps(next, n + k * 7, [1, 2, 3]);
-        expect(lcsLength(a, b)).toBe(dpLcs(a, b));
-        expect(lcsLength(b, a)).toBe(dpLcs(a, b));
-      }
-    }
-  });
-
-  it('property: equals the DP and is symmetric', () => {
-    const cp = fc.constantFrom(0x61, 0x62, 0x63, 0x20, 0x1f355, 0xffff);
-    fc.assert(
-      fc.property(fc.array(cp, { maxLength: 150 }), fc.array(cp, { maxLength: 150 }), (a, b) => {
-        const d = dpLcs(a, b);
-        expect(lcsLength(a, b)).toBe(d);
-        expect(lcsLength(b, a)).toBe(d);
-        expect(indelDistance(a, b)).toBe(a.length + b.length - 2 * d);
-      }),
-      { numRuns: 300 },
-    );
-  });
+it('compiles the wasm kernel in Node', () => {
+  expect(wasmLcs()).toBeDefined();
 });
+
+for (const kernel of ['wasm', 'js'] as const) {
+  describe(`${kernel} kernel`, () => {
+    beforeAll(() => setWasmKernel(kernel === 'wasm'));
+    afterAll(() => setWasmKernel(true));
+  describe('lcsLength', () => {
+    it('handles empty and identical inputs', () => {
+      expect(lcsLength([], [])).toBe(0);
+      expect(lcsLength([1, 2], [])).toBe(0);
+      expect(lcsLength([1, 2, 3], [1, 2, 3])).toBe(3);
+      expect(indelDistance(toCodePoints('lewenstein'), toCodePoints('levenshtein'))).toBe(3);
+    });
+
+    it('equals the DP on seeded random strings of 0..300 code points (multi-word blocks)', () => {
+      const next = rng(12345);
+      for (let k = 0; k < 400; k++) {
+        const alphabet = ALPHABETS[k % ALPHABETS.length] as number[];
+        const a = randomCps(next, Math.floor(next() * 300), alphabet);
+        const b = randomCps(next, Math.floor(next() * 300), alphabet);
+        expect(lcsLength(a, b)).toBe(dpLcs(a, b));
+      }
+    });
+
+    it('is right at the word boundaries (29..31, 59..61, 89..91, 119..121 chars)', () => {
+      const next = rng(7);
+      for (const n of [1, 29, 30, 31, 59, 60, 61, 64, 65, 89, 90, 91, 119, 120, 121, 128, 129]) {
+        for (let k = 0; k < 5; k++) {
+          const a = randomCps(next, n, [1, 2, 3]);
+          const b = randomCps(next, n + k * 7, [1, 2, 3]);
+          expect(lcsLength(a, b)).toBe(dpLcs(a, b));
+          expect(lcsLength(b, a)).toBe(dpLcs(a, b));
+        }
+      }
+    });
+
+    it('property: equals the DP and is symmetric', () => {
+      const cp = fc.constantFrom(0x61, 0x62, 0x63, 0x20, 0x1f355, 0xffff);
+      fc.assert(
+        fc.property(fc.array(cp, { maxLength: 150, size: 'max' }), fc.array(cp, { maxLength: 150, size: 'max' }), (a, b) => {
+          const d = dpLcs(a, b);
+          expect(lcsLength(a, b)).toBe(d);
+          expect(lcsLength(b, a)).toBe(d);
+          expect(indelDistance(a, b)).toBe(a.length + b.length - 2 * d);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('banded LCS (with a minimum)', () => {
+    function mutate(next: () => number, src: number[], rate: number, alphabet: number[]): number[] {
+      const out: number[] = [];
+      for (const c of src) {
+        const r = next();
+        if (r < rate / 3) continue;
+        if (r < (2 * rate) / 3) out.push(alphabet[Math.floor(next() * alphabet.length)] as number);
+        else out.push(c);
+        if (next() < rate / 3) out.push(alphabet[Math.floor(next() * alphabet.length)] as number);
+      }
+      return out;
+    }
+    it('is exact at or above the minimum and below it otherwise', () => {
+      const next = rng(4242);
+      let banded = 0;
+      for (let k = 0; k < 300; k++) {
+        const alphabet = ALPHABETS[k % ALPHABETS.length] as number[];
+        const a = randomCps(next, 60 + Math.floor(next() * 400), alphabet);
+        const b = mutate(next, a, next() * 0.3, alphabet);
+        const truth = dpLcs(a, b);
+        for (const minLcs of [truth - 7, truth - 1, truth, truth + 1, truth + 9, Math.floor(truth / 2)]) {
+          if (minLcs < 0) continue;
+          const got = lcsLength(a, b, minLcs);
+          if (truth >= minLcs) expect(got).toBe(truth);
+          else expect(got).toBeLessThan(minLcs);
+          // the same through the kernel alone (no affix stripping)
+          const pm = new PatternMatchVector(a);
+          const viaKernel = lcsSlots(pm, pm.slotsOf(b), 0, b.length, minLcs);
+          if (truth >= minLcs) expect(viaKernel).toBe(truth);
+          else expect(viaKernel).toBeLessThan(minLcs);
+          if (a.length - minLcs + b.length - minLcs < 30 * (pm.words - 3)) banded++;
+        }
+      }
+      expect(banded).toBeGreaterThan(100); // the band really was narrower than the pattern
+    });
+  });
+  });
+}
 
 describe('pattern-match kernels', () => {
   it('lcsPrefixes gives the LCS of every prefix', () => {
@@ -121,7 +169,7 @@ describe('lcsAlignment', () => {
   it('returns a valid common subsequence of maximal length', () => {
     const cp = fc.constantFrom(0x61, 0x62, 0x63, 0x20, 0x1f355);
     fc.assert(
-      fc.property(fc.array(cp, { maxLength: 130 }), fc.array(cp, { maxLength: 130 }), (a, b) => {
+      fc.property(fc.array(cp, { maxLength: 130, size: 'max' }), fc.array(cp, { maxLength: 130, size: 'max' }), (a, b) => {
         const pairs = lcsAlignment(a, b);
         expect(pairs.length / 2).toBe(dpLcs(a, b));
         for (let k = 0; k < pairs.length; k += 2) {

@@ -6,6 +6,8 @@
  * This module knows nothing about scores, strings or processing: inputs are code points (see tokenize.ts).
  */
 
+import { wasmLcs, type WasmLcs } from './lcs-wasm.ts';
+
 export type CodePoints = ArrayLike<number>;
 
 const W = 30;
@@ -30,6 +32,9 @@ export class PatternMatchVector {
   masks: Int32Array = new Int32Array(64);
   private readonly latin = new Int32Array(256).fill(-1);
   private readonly other = new Map<number, number>();
+  /** Latin-1 entries set by the last build, so the next build resets only those. */
+  private readonly latinUsed = new Int32Array(256);
+  private latinUsedCount = 0;
 
   constructor(pattern?: CodePoints, start = 0, end = pattern ? pattern.length : 0, reverse = false) {
     if (pattern) this.build(pattern, start, end, reverse);
@@ -41,28 +46,41 @@ export class PatternMatchVector {
     const words = Math.ceil(len / W);
     this.len = len;
     this.words = words;
-    this.latin.fill(-1);
+    const latin = this.latin;
+    const latinUsed = this.latinUsed;
+    for (let k = 0; k < this.latinUsedCount; k++) latin[latinUsed[k] as number] = -1;
+    let nLatin = 0;
     if (this.other.size) this.other.clear();
     let slots = 0;
     let masks = this.masks;
-    for (let i = 0; i < len; i++) {
-      const c = pattern[reverse ? end - 1 - i : start + i] as number;
-      let slot = c < 256 ? (this.latin[c] as number) : (this.other.get(c) ?? -1);
-      if (slot < 0) {
-        slot = slots++;
-        if (c < 256) this.latin[c] = slot;
-        else this.other.set(c, slot);
-        const need = slots * words;
-        if (need > masks.length) {
-          const grown = new Int32Array(Math.max(need, masks.length * 2));
-          grown.set(masks.subarray(0, slot * words));
-          masks = this.masks = grown;
+    let i = 0;
+    const step = reverse ? -1 : 1;
+    let pos = reverse ? end - 1 : start;
+    for (let w = 0; w < words; w++) {
+      const stop = Math.min(len, i + W);
+      for (let bit = 1; i < stop; i++, bit <<= 1, pos += step) {
+        const c = pattern[pos] as number;
+        let slot = c < 256 ? (latin[c] as number) : (this.other.get(c) ?? -1);
+        if (slot < 0) {
+          slot = slots++;
+          if (c < 256) {
+            latin[c] = slot;
+            latinUsed[nLatin++] = c;
+          } else this.other.set(c, slot);
+          const base = slot * words;
+          if (base + words > masks.length) {
+            const grown = new Int32Array(Math.max(base + words, masks.length * 2));
+            grown.set(masks.subarray(0, base));
+            masks = this.masks = grown;
+          }
+          // A manual loop: TypedArray#fill costs more than zeroing a handful of words.
+          for (let k = 0; k < words; k++) masks[base + k] = 0;
         }
-        masks.fill(0, slot * words, need);
+        const k = slot * words + w;
+        masks[k] = (masks[k] as number) | bit;
       }
-      const k = slot * words + ((i / W) | 0);
-      masks[k] = (masks[k] as number) | (1 << i % W);
     }
+    this.latinUsedCount = nLatin;
     this.slotCount = slots;
     return this;
   }
@@ -79,6 +97,13 @@ export class PatternMatchVector {
     const latin = this.latin;
     const other = this.other;
     const hasOther = other.size > 0;
+    if (!reverse && !hasOther) {
+      for (let i = 0; i < n; i++) {
+        const c = text[start + i] as number;
+        res[i] = c < 256 ? (latin[c] as number) : -1;
+      }
+      return res;
+    }
     for (let i = 0; i < n; i++) {
       const c = text[reverse ? end - 1 - i : start + i] as number;
       res[i] = c < 256 ? (latin[c] as number) : hasOther ? (other.get(c) ?? -1) : -1;
@@ -94,10 +119,19 @@ function scratchS(words: number): Int32Array {
   return scratch;
 }
 
-/** LCS(pattern, text) where the text is given as slots of `pm`: `slots[start:end]`. */
-export function lcsSlots(pm: PatternMatchVector, slots: Int32Array, start: number, end: number): number {
+/**
+ * LCS(pattern, text) where the text is given as slots of `pm`: `slots[start:end]`.
+ * With `minLcs` > 0, row r only updates the words up to pattern position r + (len1 - minLcs): an alignment of
+ * length >= minLcs never goes above that diagonal, and the words above it still hold all-ones, i.e. values
+ * that underestimate the true ones, which cannot beat such an alignment. So the result is exact when the true
+ * LCS is >= minLcs and below minLcs otherwise. (rapidfuzz-cpp `lcs_blockwise` also freezes the words below
+ * the band with a zero carry; that can underestimate a qualifying LCS, so we do not.)
+ */
+export function lcsSlots(pm: PatternMatchVector, slots: Int32Array, start: number, end: number, minLcs = 0): number {
   const words = pm.words;
-  if (words === 0 || end <= start) return 0;
+  const len1 = pm.len;
+  const len2 = end - start;
+  if (words === 0 || len2 <= 0) return 0;
   const masks = pm.masks;
   if (words === 1) {
     let S = MASK;
@@ -110,6 +144,27 @@ export function lcsSlots(pm: PatternMatchVector, slots: Int32Array, start: numbe
     return popcount30(~S & MASK);
   }
   const S = scratchS(words);
+  const bandLeft = len1 - minLcs;
+  if (minLcs > 0 && bandLeft >= 0 && bandLeft + 1 < (words - 1) * W) {
+    // Rows until the band reaches the top word, then the plain loop for the rest.
+    const full = Math.min(len2, (words - 1) * W - bandLeft);
+    let row = 0;
+    for (; row < full; row++) {
+      const slot = slots[start + row] as number;
+      if (slot < 0) continue;
+      const last = Math.ceil((row + 1 + bandLeft) / W);
+      const base = slot * words;
+      let carry = 0;
+      for (let w = 0; w < last; w++) {
+        const Sw = S[w] as number;
+        const u = Sw & (masks[base + w] as number);
+        const sum = Sw + u + carry;
+        carry = sum >>> W;
+        S[w] = (sum | (Sw - u)) & MASK;
+      }
+    }
+    start += row;
+  }
   for (let j = start; j < end; j++) {
     const slot = slots[j] as number;
     if (slot < 0) continue;
@@ -181,21 +236,97 @@ export function commonAffix(
 const sharedPm = new PatternMatchVector();
 let sharedSlots: Int32Array = new Int32Array(256);
 
-/** Length of the longest common subsequence of two code-point sequences. */
-export function lcsLength(a: CodePoints, b: CodePoints): number {
-  const { prefix, suffix } = commonAffix(a, 0, a.length, b, 0, b.length);
-  const aS = prefix;
-  const aE = a.length - suffix;
-  const bS = prefix;
-  const bE = b.length - suffix;
-  if (aE <= aS || bE <= bS) return prefix + suffix;
+/**
+ * Patterns this long or shorter take the one-word JS kernel; longer ones the wasm kernel when there is one, up to
+ * WASM_MAX (the wasm layout reserves a mask row per pattern character: len²/8 bytes).
+ */
+const JS_ONLY_MAX = W;
+const WASM_MAX = 8192;
+
+/** Slot tables for the wasm path (the same character -> small number scheme as PatternMatchVector). */
+const wideLatin = new Int32Array(256).fill(-1);
+const wideLatinUsed = new Int32Array(256);
+let wideLatinUsedCount = 0;
+const wideOther = new Map<number, number>();
+let heap: Int32Array | undefined;
+
+/**
+ * LCS(p[pS:pS+len1], t[tS:tS+n]) with the 64-bit wasm kernel. Memory layout (bytes): S at 0, then the
+ * slot-major masks (two int32 halves per 64-bit word, little-endian as wasm is), then the text's slots.
+ */
+function lcsWasm(k: WasmLcs, p: CodePoints, pS: number, len1: number, t: CodePoints, tS: number, n: number, minLcs: number): number {
+  for (let i = 0; i < wideLatinUsedCount; i++) wideLatin[wideLatinUsed[i] as number] = -1;
+  wideLatinUsedCount = 0;
+  if (wideOther.size) wideOther.clear();
+  const words = (len1 + 63) >>> 6;
+  const stride = words * 2; // int32 halves per slot
+  const maskStart = stride; // S takes the first `words` i64
+  // Room for one slot per pattern character, so slots and bits are set in one pass; the text's slots go after.
+  const textStart = maskStart + len1 * stride;
+  const need = (textStart + n) * 4;
+  const bytes = k.memory.buffer.byteLength;
+  if (need > bytes) k.memory.grow(Math.ceil((need - bytes) / 65536));
+  if (!heap || heap.buffer !== k.memory.buffer) heap = new Int32Array(k.memory.buffer);
+  const h = heap;
+  let slots = 0;
+  for (let i = 0; i < len1; i++) {
+    const c = p[pS + i] as number;
+    let slot = c < 256 ? (wideLatin[c] as number) : (wideOther.get(c) ?? -1);
+    if (slot < 0) {
+      slot = slots++;
+      if (c < 256) {
+        wideLatin[c] = slot;
+        wideLatinUsed[wideLatinUsedCount++] = c;
+      } else wideOther.set(c, slot);
+      const base = maskStart + slot * stride;
+      for (let q = 0; q < stride; q++) h[base + q] = 0;
+    }
+    const idx = maskStart + slot * stride + (i >>> 5);
+    h[idx] = (h[idx] as number) | (1 << (i & 31));
+  }
+  const hasOther = wideOther.size > 0;
+  for (let j = 0; j < n; j++) {
+    const c = t[tS + j] as number;
+    h[textStart + j] = c < 256 ? (wideLatin[c] as number) : hasOther ? (wideOther.get(c) ?? -1) : -1;
+  }
+  return k.lcs(words, n, textStart * 4, maskStart * 4, 0, minLcs > 0 ? len1 - minLcs : -1);
+}
+
+/**
+ * Length of the longest common subsequence of two code-point sequences. With `minLcs`, the answer is exact when
+ * it is >= minLcs and merely some smaller number otherwise (the cut-off lets the computation skip work).
+ */
+export function lcsLength(a: CodePoints, b: CodePoints, minLcs = 0): number {
+  const lenA = a.length;
+  const lenB = b.length;
+  if (minLcs > Math.min(lenA, lenB)) return 0;
+  let prefix = 0;
+  while (prefix < lenA && prefix < lenB && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < lenA - prefix && suffix < lenB - prefix && a[lenA - 1 - suffix] === b[lenB - 1 - suffix]) suffix++;
+  const affix = prefix + suffix;
+  const midA = lenA - affix;
+  const midB = lenB - affix;
+  if (midA === 0 || midB === 0) return affix;
   // The longer string is the pattern (as rapidfuzz does): fewer rows, each row a few more words.
-  const aLonger = aE - aS >= bE - bS;
-  const [p, pS, pE, t, tS, tE] = aLonger ? [a, aS, aE, b, bS, bE] : [b, bS, bE, a, aS, aE];
-  sharedPm.build(p, pS, pE);
-  if (sharedSlots.length < tE - tS) sharedSlots = new Int32Array(Math.max(tE - tS, sharedSlots.length * 2));
-  const slots = sharedPm.slotsOf(t, tS, tE, false, sharedSlots);
-  return prefix + suffix + lcsSlots(sharedPm, slots, 0, tE - tS);
+  const aLonger = midA >= midB;
+  const p = aLonger ? a : b;
+  const t = aLonger ? b : a;
+  const pLen = aLonger ? midA : midB;
+  const tLen = aLonger ? midB : midA;
+  const rest = Math.max(0, minLcs - affix);
+  const k = pLen > JS_ONLY_MAX && pLen <= WASM_MAX && useWasm ? wasmLcs() : undefined;
+  if (k) return affix + lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
+  sharedPm.build(p, prefix, prefix + pLen);
+  if (sharedSlots.length < tLen) sharedSlots = new Int32Array(Math.max(tLen, sharedSlots.length * 2));
+  const slots = sharedPm.slotsOf(t, prefix, prefix + tLen, false, sharedSlots);
+  return affix + lcsSlots(sharedPm, slots, 0, tLen, rest);
+}
+
+let useWasm = true;
+/** Tests switch the wasm kernel off to check the JS one on the same inputs (and vice versa). */
+export function setWasmKernel(on: boolean): void {
+  useWasm = on;
 }
 
 /** Indel distance (insertions + deletions; a substitution costs 2): |a| + |b| - 2·LCS(a, b). */

@@ -10,6 +10,8 @@ import {
   pySplit,
   pySplitSpans,
   toCodePoints,
+  toCodePointsInto,
+  joinCodePointsInto,
 } from './tokenize.ts';
 
 // Python: ''.join(chr(c) for c in range(0x110000) if chr(c).isspace())
@@ -82,6 +84,14 @@ describe('code points', () => {
     expect(cpLength('e\u0301')).toBe(2);
     expect(Array.from(toCodePoints('a🍕b'))).toEqual([0x61, 0x1f355, 0x62]);
   });
+  it('joinCodePointsInto equals the code points of the joined string', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 6 }), fc.nat(20), (tokens, size) => {
+        const got = joinCodePointsInto(tokens, new Int32Array(size));
+        expect(Array.from(got)).toEqual(Array.from(toCodePoints(tokens.join(' '))));
+      }),
+    );
+  });
   it('keeps lone surrogates as one code point', () => {
     expect(Array.from(toCodePoints('a\ud800b\udc00'))).toEqual([0x61, 0xd800, 0x62, 0xdc00]);
     expect(cpLength('a\ud800')).toBe(2);
@@ -91,6 +101,8 @@ describe('code points', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const cps = toCodePoints(s);
         expect(fromCodePoints(cps)).toBe(s);
+        expect(Array.from(toCodePointsInto(s, new Int32Array(s.length + 3)))).toEqual(Array.from(cps));
+        expect(Array.from(toCodePointsInto(s, new Int32Array(0)))).toEqual(Array.from(cps));
         expect(cps.length).toBe(cpLength(s));
         expect(cps.length).toBe(Array.from(s).length);
         const off = cpToUtf16Offsets(s);
@@ -107,6 +119,15 @@ describe('compareCodePoints', () => {
     expect(['😀', '\uffff', 'a'].sort()).toEqual(['a', '😀', '\uffff']); // the JS order we must not use
     expect(pySorted(['😀', '\uffff', 'a'])).toEqual(['a', '\uffff', '😀']);
     expect(pySorted(['b', 'a', 'ab', ''])).toEqual(['', 'a', 'ab', 'b']);
+  });
+  it('pySorted equals a comparator sort (ties on the first two units, astral, empty, duplicates)', () => {
+    const unit = fc.constantFrom('a', 'b', 'ab', 'é', '😀', '\uffff', '\ud800', '', 'a'.repeat(3));
+    fc.assert(
+      fc.property(fc.array(fc.array(unit, { maxLength: 4 }).map((u) => u.join('')), { maxLength: 40 }), (tokens) => {
+        expect(pySorted(tokens)).toEqual(tokens.slice().sort(compareCodePoints));
+      }),
+      { numRuns: 500 },
+    );
   });
   it('equals a comparison of code-point arrays', () => {
     fc.assert(

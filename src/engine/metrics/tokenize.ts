@@ -105,9 +105,71 @@ function compareCpAt(a: string, b: string, i: number): number {
   return (a.codePointAt(i) as number) - (b.codePointAt(i) as number);
 }
 
-/** Python `sorted(tokens)` for strings, as a new array. */
+let sortKeys: Float64Array = new Float64Array(64);
+const KEY_INDEX = 524288; // 2^19 tokens; keys below stay exact doubles (< 2^53)
+
+/**
+ * Python `sorted(tokens)` for strings, as a new array. Hot in the token scorers, so the common case sorts
+ * numeric keys (first two UTF-16 units + index) natively and only compares whole strings within ties;
+ * tokens that start with a surrogate fall back to the comparator.
+ */
 export function pySorted(tokens: Iterable<string>): string[] {
-  return Array.from(tokens).sort(compareCodePoints);
+  const arr = Array.isArray(tokens) ? (tokens as string[]).slice() : Array.from(tokens);
+  const n = arr.length;
+  if (n < 2) return arr;
+  if (n >= KEY_INDEX) return arr.sort(compareCodePoints);
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, sortKeys.length * 2));
+  const keys = sortKeys.subarray(0, n);
+  for (let i = 0; i < n; i++) {
+    const t = arr[i] as string;
+    // +1 so that a missing unit (shorter string) sorts first
+    const u0 = t.length > 0 ? t.charCodeAt(0) + 1 : 0;
+    const u1 = t.length > 1 ? t.charCodeAt(1) + 1 : 0;
+    if ((u0 > 0xd800 && u0 <= 0xe000) || (u1 > 0xd800 && u1 <= 0xe000)) return arr.sort(compareCodePoints);
+    keys[i] = (u0 * 65537 + u1) * KEY_INDEX + i;
+  }
+  if (n <= 64) insertionSortKeys(keys, n);
+  else keys.sort();
+  const out = new Array<string>(n);
+  let groupStart = 0;
+  let groupKey = -1;
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as number;
+    const head = Math.floor(key / KEY_INDEX);
+    out[k] = arr[key - head * KEY_INDEX] as string;
+    if (head !== groupKey) {
+      if (k - groupStart > 1) insertionSort(out, groupStart, k);
+      groupStart = k;
+      groupKey = head;
+    }
+  }
+  if (n - groupStart > 1) insertionSort(out, groupStart, n);
+  return out;
+}
+
+/** For the usual sentence-sized lists a plain insertion sort beats TypedArray#sort's setup. */
+function insertionSortKeys(a: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = a[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (a[j] as number) > x) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+function insertionSort(a: string[], start: number, end: number): void {
+  for (let i = start + 1; i < end; i++) {
+    const x = a[i] as string;
+    let j = i - 1;
+    while (j >= start && compareCodePoints(a[j] as string, x) > 0) {
+      a[j + 1] = a[j] as string;
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 /**
@@ -130,6 +192,56 @@ export function toCodePoints(s: string): Int32Array {
     out[k++] = c;
   }
   return k === n ? out : out.slice(0, k);
+}
+
+/**
+ * `toCodePoints` into a caller-owned scratch buffer (a view of it, or a new array when it is too small), to spare
+ * an allocation per call in hot loops. The view is only valid until the buffer is reused.
+ */
+export function toCodePointsInto(s: string, buf: Int32Array): Int32Array {
+  const n = s.length;
+  if (buf.length < n) return toCodePoints(s);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    buf[k++] = c;
+  }
+  return buf.subarray(0, k);
+}
+
+/**
+ * The code points of `" ".join(tokens)` written straight into `buf` (a view of it, or a new array when it is
+ * too small): the token scorers need only the joined code points, so the joined string is never built.
+ */
+export function joinCodePointsInto(tokens: readonly string[], buf: Int32Array): Int32Array {
+  let units = tokens.length ? tokens.length - 1 : 0;
+  for (const t of tokens) units += t.length;
+  if (buf.length < units) buf = new Int32Array(units);
+  let k = 0;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    if (ti > 0) buf[k++] = 0x20;
+    const s = tokens[ti] as string;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      buf[k++] = c;
+    }
+  }
+  return buf.subarray(0, k);
 }
 
 /** Inverse of `toCodePoints` (optionally of the slice [start, end)). */
