@@ -6,16 +6,16 @@
  */
 export const HARNESS_MODULE = '_gp_harness';
 
-export const HARNESS_PY = String.raw`import io
+export const HARNESS_PY = String.raw`import ast
+import decimal
+import inspect
+import io
 import json
 import linecache
 import math
 import numbers
 import sys
 import traceback
-import ast
-import decimal
-import inspect
 import types
 
 FILENAME = "grader.py"

@@ -244,6 +244,13 @@ describe('packages', () => {
     expect(r.details).toContain('remove the import or guard it');
   });
 
+  it('NLTK’s missing-data error (as nltk raises it) becomes a message about the data OpenAI ships', async () => {
+    const nltkMessage = "Resource punkt_tab not found.\\n  Please use the NLTK Downloader to obtain the resource:\\n  >>> import nltk\\n  >>> nltk.download('punkt_tab')";
+    const r = await run(fn(`raise LookupError("${nltkMessage}")`));
+    expect(r).toMatchObject({ status: 'server_error', errorType: 'package_unavailable', module: 'nltk', line: 2 });
+    expect(r.details).toMatch(/^NLTK's data \(punkt, stopwords, wordnet, omw-1\.4, names\) is installed in OpenAI's grader image but not here/);
+  });
+
   it('a guarded import of an unavailable package works', async () => {
     const r = await run(`try:\n    import deepdiff\nexcept ImportError:\n    deepdiff = None\n${fn('return 0.5 if deepdiff is None else 1.0')}`);
     expect(r).toMatchObject({ status: 'ok', value: 0.5 });
