@@ -22,6 +22,7 @@ import { rougeL, rougeN } from '../src/engine/metrics/rouge.ts';
 import { pySplit } from '../src/engine/metrics/tokenize.ts';
 import { loadWordNet } from '../src/engine/metrics/wordnet.ts';
 import { nodeDataRuntime } from '../src/engine/node-data.ts';
+import { runGrader } from '../src/engine/run.ts';
 import { makePairs } from './pairs.ts';
 
 function arg(name: string, fallback: number): number {
@@ -59,6 +60,24 @@ function time(f: Metric): Timing {
   return best;
 }
 
+/** The whole grader path (validation, template rendering, explanation, RunResult) for one metric. */
+async function timeGrader(metric: string): Promise<Timing> {
+  const grader = { type: 'text_similarity', name: 'b', input: '{{sample.output_text}}', reference: '{{item.reference}}', evaluation_metric: metric };
+  const one = (k: number) => runGrader(grader, { output_text: pairs[k]![0] }, { reference: pairs[k]![1] });
+  for (let k = 0; k < Math.min(pairs.length, 2000); k++) await one(k);
+  let best: Timing = { wall: Infinity, cpu: Infinity, scores: [] };
+  for (let r = 0; r < RUNS; r++) {
+    const scores = new Array<number>(pairs.length);
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < pairs.length; k++) scores[k] = (await one(k)).reward;
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const c = process.cpuUsage(c0);
+    if (wall < best.wall) best = { wall, cpu: (c.user + c.system) / 1e6, scores };
+  }
+  return best;
+}
+
 async function main(): Promise<void> {
   const wordnet = await loadWordNet({ data: nodeDataRuntime() });
   const stemmer = (t: string) => porterStem(t);
@@ -77,6 +96,7 @@ async function main(): Promise<void> {
   };
   const ours: Record<string, Timing> = {};
   for (const [name, f] of Object.entries(metrics)) ours[name] = time(f);
+  for (const m of ['bleu', 'rouge_l'] as const) ours[`${m} via runGrader`] = await timeGrader(m);
 
   const python = process.argv.includes('--no-python') ? null : runNltk();
   const meanLen = (side: 0 | 1) => Math.round(pairs.reduce((n, p) => n + p[side].length, 0) / pairs.length);
