@@ -1,8 +1,9 @@
 /**
  * `findAll`: every match of a pattern or rule in a source text, as plain JSON in napi's order (pre-order,
  * outer matches before nested ones), with ranges in UTF-16 units and every metavariable binding. Problems
- * (unknown language, bad pattern, bad rule) come back as `{error}` values. Matching itself is ast-grep's own
- * code (@ast-grep/wasm): this module must not re-implement or second-guess any of it.
+ * (unknown language, bad pattern, bad rule) come back as `{error}` values. Every match decision is ast-grep's
+ * own code (@ast-grep/wasm); this module must not re-implement any of it. For pattern strings it only skips
+ * regions that provably cannot match (prune.ts), which changes the work, never the result.
  */
 import type { SgNode, SgRoot } from '@ast-grep/wasm';
 import type { LanguageInfo } from './languages.ts';
