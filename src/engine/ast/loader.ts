@@ -34,7 +34,6 @@ export class AstLanguageError extends Error {
 
 let core: Promise<AstGrepWasm> | undefined;
 const grammars = new Map<string, Promise<void>>();
-const loaded = new Set<string>();
 
 async function instantiate(assets: AstAssets): Promise<AstGrepWasm> {
   // @ast-grep/wasm calls `Parser.init()` with no options, which cannot find web-tree-sitter's own .wasm in a
@@ -92,15 +91,9 @@ async function register(assets: AstAssets, info: LanguageInfo): Promise<void> {
   if (info.expandoChar !== undefined) entry.expandoChar = info.expandoChar;
   try {
     await wasm.registerDynamicLanguage({ [info.name]: entry });
-    loaded.add(info.name);
   } catch (e) {
     throw new AstLanguageError(`Could not load the ${info.name} grammar (${entry.libraryPath}): ${errorText(e)}`);
   }
-}
-
-/** Whether a language's grammar is registered already (so parsing can run synchronously). */
-export function isLanguageLoaded(info: LanguageInfo): boolean {
-  return loaded.has(info.name);
 }
 
 export function errorText(e: unknown): string {
