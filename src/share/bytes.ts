@@ -80,18 +80,18 @@ async function readAll(readable: ReadableStream<Uint8Array>, maxBytes: number): 
   return out;
 }
 
-function pump(writable: WritableStream<BufferSource>, bytes: Uint8Array): void {
+/** Feed all bytes, then close. Resolves with the step that failed, if any (errors also surface on the readable). */
+function pump(writable: WritableStream<BufferSource>, bytes: Uint8Array): Promise<'closed' | 'write_failed' | 'close_failed'> {
   const writer = writable.getWriter();
-  // Errors surface on the readable side (where they can be classified); the writer's copy is not needed.
-  writer
-    .write(bytes as Uint8Array<ArrayBuffer>)
-    .then(() => writer.close())
-    .catch(() => {});
+  return writer.write(bytes as Uint8Array<ArrayBuffer>).then(
+    () => writer.close().then(() => 'closed' as const, () => 'close_failed' as const),
+    () => 'write_failed' as const,
+  );
 }
 
 export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const cs = new CompressionStream('deflate-raw');
-  pump(cs.writable, bytes);
+  void pump(cs.writable, bytes);
   const out = await readAll(cs.readable, Number.MAX_SAFE_INTEGER);
   if (out === 'too_large') throw new Error('unreachable');
   return out;
@@ -102,13 +102,13 @@ export type InflateResult =
   | { ok: false; reason: 'truncated' | 'corrupt' | 'too_large'; detail: string };
 
 /**
- * Inflate with a cap on the output. The platforms report a cut stream differently (Node: "unexpected end of
- * file", Chromium: "...truncated", Firefox: "...end of ... stream"); those messages are what tells a link that
- * was cut short from one that was damaged.
+ * Inflate with a cap on the output. A link cut short and a damaged link fail differently: Node's zlib says
+ * Z_BUF_ERROR vs Z_DATA_ERROR; browsers reject the write of a chunk that holds bad data, and only the final
+ * flush of a stream that stops early (their messages, "…truncated", "…without reaching the stream end", vary).
  */
 export async function inflate(bytes: Uint8Array, format: CompressionFormat, maxBytes: number): Promise<InflateResult> {
   const ds = new DecompressionStream(format);
-  pump(ds.writable, bytes);
+  const pumped = pump(ds.writable, bytes);
   try {
     const out = await readAll(ds.readable, maxBytes);
     if (out === 'too_large') return { ok: false, reason: 'too_large', detail: `more than ${maxBytes} bytes` };
@@ -116,7 +116,9 @@ export async function inflate(bytes: Uint8Array, format: CompressionFormat, maxB
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     const code = (e as { code?: unknown })?.code;
-    const truncated = code === 'Z_BUF_ERROR' || /unexpected end|truncat|incomplete|end of (the )?(compressed )?(data|stream|input|file)/i.test(detail);
+    let truncated: boolean;
+    if (typeof code === 'string' && code.startsWith('Z_')) truncated = code === 'Z_BUF_ERROR';
+    else truncated = /unexpected end|truncat|incomplete|stream end|ended/i.test(detail) || (await pumped) === 'close_failed';
     return { ok: false, reason: truncated ? 'truncated' : 'corrupt', detail };
   }
 }
