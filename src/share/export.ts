@@ -273,7 +273,8 @@ export function exportForOpenAI(doc: ShareDoc): ExportResult {
   const grader = prepareGrader(rawGrader, warnings);
   warnings.push(...settingWarnings((parsed.value.settings ?? {}) as Partial<EngineSettings>, gradersOf(grader).map((g) => g.grader)));
   const modelSample = modelSampleOf(sample, warnings);
-  nodeNumberWarnings(grader, '', warnings);
+  // Only the item: its numbers reach python graders and templates; the grader's own numbers are settings
+  // (range, temperature) where 1 and 1.0 mean the same.
   nodeNumberWarnings(item, 'item:', warnings);
 
   const runBody = prettyJson({ grader, model_sample: modelSample, item });
