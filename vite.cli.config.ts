@@ -1,13 +1,17 @@
 import { defineConfig } from 'vite';
 
-// The CLI: the engine bundled for Node (dependencies stay external and load from node_modules).
+// The CLI: the engine bundled for Node (dependencies stay external and load from node_modules), plus the worker
+// thread entry that hosts Pyodide for python graders.
 export default defineConfig({
   build: {
-    ssr: 'src/cli/index.ts',
+    ssr: true,
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'cli.js', format: 'es' } },
+    rollupOptions: {
+      input: { cli: 'src/cli/index.ts', 'python-worker': 'src/engine/python/node-worker.ts' },
+      output: { entryFileNames: '[name].js', format: 'es' },
+    },
   },
 });

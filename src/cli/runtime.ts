@@ -1,15 +1,52 @@
 /**
- * The engine's runtime in Node: whatever the grader types need (Pyodide in a killable worker thread, data files
- * from the build), created lazily so a string_check run starts instantly.
+ * The engine's runtime in Node: Pyodide in a killable worker thread (started on the first python grader),
+ * the app's data files from disk, and the model endpoint from OPENAI_BASE_URL / OPENAI_API_KEY.
  */
-import type { EngineRuntime } from '../engine/runtime.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeDataRuntime } from '../engine/node-data.ts';
+import type { SupervisedPythonRuntime } from '../engine/python/supervisor.ts';
+import type { EngineRuntime, PythonRunRequest } from '../engine/runtime.ts';
 
 export interface NodeRuntime {
   engine: EngineRuntime;
   close(): Promise<void>;
 }
 
-export async function createNodeRuntime(_options: { pythonTimeoutMs: number }): Promise<NodeRuntime> {
-  const engine: EngineRuntime = {};
-  return { engine, close: async () => undefined };
+/** The project root: the nearest folder above this file with our package.json (works from src/ and dist-cli/). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'public'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+export async function createNodeRuntime(options: { pythonTimeoutMs: number }): Promise<NodeRuntime> {
+  const root = projectRoot();
+  let python: Promise<SupervisedPythonRuntime> | null = null;
+  const getPython = () => {
+    python ??= import('../engine/python/node.ts').then(({ createNodePythonRuntime }) => {
+      // In the built CLI the worker thread entry is bundled beside this file; from source, node.ts finds its own.
+      const bundled = fileURLToPath(new URL('./python-worker.js', import.meta.url));
+      return createNodePythonRuntime({
+        defaultTimeoutMs: options.pythonTimeoutMs,
+        maxTimeoutMs: options.pythonTimeoutMs,
+        ...(import.meta.url.endsWith('.js') && existsSync(bundled) ? { workerUrl: pathToFileURL(bundled) } : {}),
+      });
+    });
+    return python;
+  };
+  const engine: EngineRuntime = {
+    data: nodeDataRuntime(join(root, 'public', 'data')),
+    python: { run: async (request: PythonRunRequest) => (await getPython()).run(request) },
+  };
+  return {
+    engine,
+    close: async () => {
+      if (python) (await python).close();
+    },
+  };
 }

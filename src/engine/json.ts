@@ -178,6 +178,11 @@ export function losslessJsonText(value: JsonValue): string {
   return losslessStringify(value) ?? 'null';
 }
 
+/** The same, indented for an editor (2 spaces), numbers' lexemes kept. */
+export function losslessJsonPretty(value: JsonValue): string {
+  return losslessStringify(value, null, 2) ?? 'null';
+}
+
 /** A plain JS value (numbers as JS numbers) for consumers that do not care about int/float. */
 export function toPlain(value: JsonValue): unknown {
   if (isJsonNumber(value)) return typeof value === 'number' ? value : Number(numberLexeme(value));

@@ -9,7 +9,21 @@ import type { EngineRuntime } from '../engine/runtime.ts';
 import { runGrader } from '../engine/run.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
-import type { DocError, DocName, GraderWorkerApi, RunProgress, RunRequest, RunResponse, WorkerConnect } from './protocol.ts';
+import { rowFromValue } from '../engine/dataset.ts';
+import { setFlags } from '../engine/result.ts';
+import type {
+  BatchRequest,
+  BatchResponse,
+  DocError,
+  DocName,
+  GraderWorkerApi,
+  RowError,
+  RunProgress,
+  RunRequest,
+  RunResponse,
+  SampleResult,
+  WorkerConnect,
+} from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 
 let runtime: EngineRuntime = {};
@@ -35,9 +49,52 @@ async function run(req: RunRequest): Promise<RunResponse> {
   return { docErrors, problems, result };
 }
 
+async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Promise<BatchResponse> {
+  const g = parseJson(req.grader);
+  if (!g.ok) return { results: [], rowErrors: [], graderError: `The grader is not valid JSON (line ${g.error.line}, column ${g.error.column}): ${g.error.message}` };
+  const grader = toPlain(g.value);
+  const validation = validateGrader(grader);
+  if (!validation.ok) {
+    const first = validation.problems.find((p) => p.severity === 'error')!;
+    return { results: [], rowErrors: [], graderError: `The grader is invalid: ${first.pointer || '/'}: ${first.message}` };
+  }
+  const results: SampleResult[] = [];
+  const rowErrors: RowError[] = [];
+  for (const { line, text } of req.lines) {
+    onRow?.(line);
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      rowErrors.push({ row: line, line: line + 1, message: `invalid JSON at column ${parsed.error.column}: ${parsed.error.message}` });
+      continue;
+    }
+    const row = rowFromValue(parsed.value, line);
+    if ('message' in row) {
+      rowErrors.push(row);
+      continue;
+    }
+    for (let j = 0; j < row.samples.length; j++) {
+      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime });
+      const flags = setFlags(r.metadata.errors);
+      const label = typeof r.metadata.scores.label === 'string' ? r.metadata.scores.label : undefined;
+      results.push({
+        row: line,
+        sampleIndex: j,
+        reward: r.reward,
+        flags,
+        ...(label !== undefined ? { label } : {}),
+        ...(flags.length > 0 && r.explain ? { message: r.explain.problems[0]?.message ?? r.explain.summary } : {}),
+      });
+    }
+  }
+  return { results, rowErrors };
+}
+
 const api: GraderWorkerApi = {
   async ping() {
     return 'pong';
+  },
+  async gradeLines(request, onRow) {
+    return gradeLines(request, onRow);
   },
   async run(request, onProgress) {
     progress = onProgress;

@@ -38,9 +38,45 @@ export interface RunResponse {
  */
 export type RunProgress = 'loading' | 'exec';
 
+/** A batch of dataset lines for one worker: each line is a JSONL row with an item and one or more samples. */
+export interface BatchRequest {
+  grader: string;
+  settings: EngineSettings;
+  lines: { line: number; text: string }[];
+}
+
+/** One graded sample, kept small: a dataset holds up to 100,000 of them. */
+export interface SampleResult {
+  /** 0-based line index in the dataset file. */
+  row: number;
+  sampleIndex: number;
+  reward: number;
+  /** The error flags that are set. */
+  flags: string[];
+  /** The label a label_model chose, when there is one. */
+  label?: string;
+  /** The first problem's message, when the grade failed. */
+  message?: string;
+}
+
+export interface RowError {
+  row: number;
+  line: number;
+  message: string;
+}
+
+export interface BatchResponse {
+  results: SampleResult[];
+  rowErrors: RowError[];
+  /** Set when the grader itself is invalid: nothing was graded. */
+  graderError?: string;
+}
+
 export interface GraderWorkerApi {
   ping(): Promise<'pong'>;
   run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResponse>;
+  /** Grade dataset lines; `onRow` is told when each line starts (so a stuck line can be found and skipped). */
+  gradeLines(request: BatchRequest, onRow?: (row: number) => void): Promise<BatchResponse>;
 }
 
 /** App -> sandbox frame. */

@@ -1,0 +1,96 @@
+/**
+ * The dataset view's state: the JSONL lines, the streaming results of a pool run, and what the table shows
+ * (sort, filters). Results live in a plain array (up to 100,000 entries) with a version counter for
+ * reactivity, so appending a batch never copies or proxies the whole set.
+ */
+import type { EngineSettings } from '../../engine/types.ts';
+import type { GraderHost } from '../../worker/host.ts';
+import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
+import type { RowError, SampleResult } from '../../worker/protocol.ts';
+
+export type DatasetStatus = 'empty' | 'ready' | 'running' | 'done' | 'cancelled' | 'error';
+export type SortKey = 'row' | 'reward-asc' | 'reward-desc';
+
+export class DatasetState {
+  fileName = $state('');
+  lineCount = $state(0);
+  status = $state<DatasetStatus>('empty');
+  message = $state<string | null>(null);
+  progress = $state<PoolProgress | null>(null);
+  rowErrors = $state.raw<RowError[]>([]);
+  /** Bumped whenever `results` changes. */
+  version = $state(0);
+  sort = $state<SortKey>('row');
+  flagFilter = $state<string>('');
+  passFilter = $state<'' | 'pass' | 'fail'>('');
+  threshold = $state(0.5);
+  rowTimeoutSeconds = $state(30);
+  workers = $state(defaultPoolSize());
+
+  lines: string[] = [];
+  results: SampleResult[] = [];
+  private pool: DatasetPool | null = null;
+
+  constructor(private readonly host: GraderHost) {}
+
+  load(text: string, name: string) {
+    this.cancel();
+    this.lines = text.split(/\r?\n/);
+    this.fileName = name;
+    this.lineCount = this.lines.filter((l) => l.trim() !== '').length;
+    this.results = [];
+    this.rowErrors = [];
+    this.progress = null;
+    this.message = this.lineCount === 0 ? 'The file has no rows.' : null;
+    this.status = this.lineCount === 0 ? 'empty' : 'ready';
+    this.version++;
+  }
+
+  async run(grader: string, settings: EngineSettings) {
+    if (this.lineCount === 0 || this.status === 'running') return;
+    this.results = [];
+    this.rowErrors = [];
+    this.message = null;
+    this.status = 'running';
+    this.version++;
+    const pool = new DatasetPool(this.host, Math.max(1, this.workers));
+    this.pool = pool;
+    const outcome = await pool.run(
+      { grader, settings: { ...settings }, lines: this.lines, rowTimeoutMs: this.rowTimeoutSeconds * 1000 },
+      {
+        onResults: (results, rowErrors) => {
+          for (const r of results) this.results.push(r);
+          if (rowErrors.length) this.rowErrors = [...this.rowErrors, ...rowErrors].sort((a, b) => a.row - b.row);
+          this.version++;
+        },
+        onProgress: (p) => (this.progress = p),
+      },
+    );
+    if (this.pool !== pool) return;
+    this.pool = null;
+    if (outcome.status === 'grader_error') {
+      this.status = 'error';
+      this.message = outcome.message;
+    } else this.status = outcome.status;
+  }
+
+  cancel() {
+    if (this.pool) {
+      this.pool.cancel();
+      this.pool = null;
+      if (this.status === 'running') this.status = 'cancelled';
+    }
+  }
+
+  /** The results the table shows, sorted and filtered. */
+  view(): SampleResult[] {
+    void this.version;
+    let out = this.results;
+    if (this.flagFilter === '__errors') out = out.filter((r) => r.flags.length > 0);
+    else if (this.flagFilter) out = out.filter((r) => r.flags.includes(this.flagFilter));
+    if (this.passFilter) out = out.filter((r) => (r.reward >= this.threshold) === (this.passFilter === 'pass'));
+    if (this.sort === 'row') out = [...out].sort((a, b) => a.row - b.row || a.sampleIndex - b.sampleIndex);
+    else out = [...out].sort((a, b) => (this.sort === 'reward-asc' ? a.reward - b.reward : b.reward - a.reward) || a.row - b.row);
+    return out;
+  }
+}
