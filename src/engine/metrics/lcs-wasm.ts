@@ -3,30 +3,29 @@
  * few dozen opcodes so there is no build step and no binary file. JS has no 64-bit integers, so the JS kernel
  * uses 30-bit words; wasm's i64 halves the word count and drops bounds checks, which fuzz.ratio's speed
  * target needs. Optional: `wasmLcs()` returns undefined where WebAssembly cannot be compiled (e.g. a CSP without
- * 'wasm-unsafe-eval'), and callers keep the JS kernel. Only the kernel lives here; it knows nothing about strings.
+ * 'wasm-unsafe-eval'), and callers keep the JS kernel. Only kernels live here; they know nothing about strings.
  *
- * Exported function `lcs(words, n, slotsPtr, masksPtr, sPtr, bandLeft) -> i32`, on the module's own memory:
- *   S (words i64, at sPtr) := all ones; masks: slot-major i64 words at masksPtr; slots: n i32 at slotsPtr (-1 =
- *   character not in the pattern). For each row j with slot >= 0, update words [0, last) where
- *   last = words, or min(words, ceil((j + 1 + bandLeft) / 64)) when bandLeft >= 0 (lcs.ts explains that band).
- *   Returns popcount(~S).
+ * Exports, on the module's own memory `mem` (pointers are byte offsets):
+ * - `lcs(words, n, textPtr, tablePtr, sPtr, bandLeft, limit) -> i32`: S (words i64 at sPtr) := all ones; for
+ *   each row j, c = i32 at textPtr + 4j; when c <u limit, the row's masks are the `words` i64 at
+ *   tablePtr + 8·words·c, and words [0, last) are updated (last = words, or min(words, ceil((j + 1 + bandLeft) /
+ *   64)) when bandLeft >= 0; lcs.ts explains that band). Returns popcount(~S). `c` is a slot number (limit =
+ *   slot count) or, with the table below, a Latin-1 code point (limit = 256).
+ * - `build256(patPtr, len1, tablePtr, words) -> i32`: sets the pattern's bits in a 256-row table that is all
+ *   zero on entry; returns -1 (touching nothing) if the pattern has a code point >= 256.
+ * - `clear256(patPtr, len1, tablePtr, words)`: zeroes those bits again, so the table is ready for the next call.
  */
 
 // Opcodes (WebAssembly core spec, binary format).
-const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, VOID = 0x40;
+const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, RETURN = 0x0f, VOID = 0x40;
 const GET = 0x20, SET = 0x21, TEE = 0x22;
 const I32_LOAD = 0x28, I64_LOAD = 0x29, I64_STORE = 0x37;
 const I32_CONST = 0x41, I64_CONST = 0x42;
-const I32_GE_S = 0x4e, I32_LT_S = 0x48, I32_GE_U = 0x4f, I64_LT_U = 0x54;
-const I32_ADD = 0x6a, I32_MUL = 0x6c, I32_SHL = 0x74, I32_SHR_U = 0x76;
+const I32_GE_S = 0x4e, I32_LT_S = 0x48, I32_GE_U = 0x4f, I32_LT_U = 0x49, I64_LT_U = 0x54;
+const I32_ADD = 0x6a, I32_MUL = 0x6c, I32_AND = 0x71, I32_SHL = 0x74, I32_SHR_U = 0x76;
 const I64_POPCNT = 0x7b, I64_ADD = 0x7c, I64_SUB = 0x7d, I64_AND = 0x83, I64_OR = 0x84, I64_XOR = 0x85;
-const I32_WRAP_I64 = 0xa7, I64_EXTEND_I32_U = 0xad, SELECT = 0x1b;
-const T_I32 = 0x7f, T_I64 = 0x7e;
-
-// Locals: params first, then declared locals.
-const WORDS = 0, N = 1, SLOTS = 2, MASKS = 3, SPTR = 4, BAND = 5;
-const J = 6, W = 7, SLOT = 8, BASE = 9, LAST = 10, ADDR = 11, RES = 12;
-const SW = 13, U = 14, X = 15, CARRY = 16, C1 = 17;
+const I64_SHL = 0x86, I32_WRAP_I64 = 0xa7, I64_EXTEND_I32_U = 0xad, SELECT = 0x1b;
+const T_I32 = 0x7f, T_I64 = 0x7e, FUNC = 0x60;
 
 function leb(n: number): number[] {
   const out: number[] = [];
@@ -50,12 +49,17 @@ function uleb(n: number): number[] {
 const get = (i: number) => [GET, i];
 const set = (i: number) => [SET, i];
 const i32 = (v: number) => [I32_CONST, ...leb(v)];
+const i64 = (v: number) => [I64_CONST, ...leb(v)];
 const mem = (op: number, align: number) => [op, align, 0];
 const str = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
+/** base + (index << shift) */
+const addr = (base: number, index: number, shift: number) => [...get(base), ...get(index), ...i32(shift), I32_SHL, I32_ADD];
 
 /** `for (v = 0; v < limit; v++) body` as block/loop. */
 function forLoop(v: number, limit: number[], body: number[]): number[] {
+  // prettier-ignore
   return [
     ...i32(0), ...set(v),
     BLOCK, VOID, LOOP, VOID,
@@ -66,26 +70,29 @@ function forLoop(v: number, limit: number[], body: number[]): number[] {
   ];
 }
 
+/* lcs: params 0-6, then locals */
+const WORDS = 0, N = 1, TEXT = 2, TABLE = 3, SPTR = 4, BAND = 5, LIMIT = 6;
+const J = 7, W = 8, C = 9, ROW = 10, LAST = 11, ADDR = 12, RES = 13;
+const SW = 14, U = 15, X = 16, CARRY = 17, C1 = 18;
+
 // prettier-ignore
-const BODY: number[] = [
-  // S := all ones
-  ...forLoop(W, get(WORDS), [
-    ...get(SPTR), ...get(W), ...i32(3), I32_SHL, I32_ADD, I64_CONST, ...leb(-1), ...mem(I64_STORE, 3),
-  ]),
+const LCS_BODY: number[] = [
+  ...forLoop(W, get(WORDS), [...addr(SPTR, W, 3), ...i64(-1), ...mem(I64_STORE, 3)]),
   ...forLoop(J, get(N), [
-    ...get(SLOTS), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...mem(I32_LOAD, 2), TEE, SLOT,
-    ...i32(0), I32_GE_S, IF, VOID,
+    ...addr(TEXT, J, 2), ...mem(I32_LOAD, 2), TEE, C,
+    ...get(LIMIT), I32_LT_U, IF, VOID,
       // last = bandLeft < 0 ? words : min(words, (j + bandLeft + 64) >> 6)
       ...get(WORDS), ...set(LAST),
       ...get(BAND), ...i32(0), I32_GE_S, IF, VOID,
         ...get(J), ...get(BAND), I32_ADD, ...i32(64), I32_ADD, ...i32(6), I32_SHR_U, ...set(LAST),
         ...get(LAST), ...get(WORDS), ...get(LAST), ...get(WORDS), I32_LT_S, SELECT, ...set(LAST),
       END,
-      ...get(MASKS), ...get(SLOT), ...get(WORDS), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(BASE),
-      I64_CONST, 0, ...set(CARRY),
+      ...get(TABLE), ...get(C), ...get(WORDS), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(ROW),
+      ...i64(0), ...set(CARRY),
       ...forLoop(W, get(LAST), [
-        ...get(SPTR), ...get(W), ...i32(3), I32_SHL, I32_ADD, TEE, ADDR, ...mem(I64_LOAD, 3), ...set(SW),
-        ...get(SW), ...get(BASE), ...get(W), ...i32(3), I32_SHL, I32_ADD, ...mem(I64_LOAD, 3), I64_AND, ...set(U),
+        ...addr(SPTR, W, 3), TEE, ADDR, ...mem(I64_LOAD, 3), ...set(SW),
+        ...get(SW), ...addr(ROW, W, 3), ...mem(I64_LOAD, 3), I64_AND, ...set(U),
+        // x = S + u + carry, carry = unsigned overflow of either addition (they cannot both overflow)
         ...get(SW), ...get(U), I64_ADD, TEE, X, ...get(SW), I64_LT_U, I64_EXTEND_I32_U, ...set(C1),
         ...get(X), ...get(CARRY), I64_ADD, TEE, X, ...get(CARRY), I64_LT_U, I64_EXTEND_I32_U,
         ...get(C1), I64_OR, ...set(CARRY),
@@ -94,41 +101,78 @@ const BODY: number[] = [
     END,
   ]),
   ...forLoop(W, get(WORDS), [
-    ...get(RES),
-    ...get(SPTR), ...get(W), ...i32(3), I32_SHL, I32_ADD, ...mem(I64_LOAD, 3), I64_CONST, ...leb(-1), I64_XOR,
+    ...get(RES), ...addr(SPTR, W, 3), ...mem(I64_LOAD, 3), ...i64(-1), I64_XOR,
     I64_POPCNT, I32_WRAP_I64, I32_ADD, ...set(RES),
   ]),
   ...get(RES),
 ];
 
+/* build256 / clear256: params 0-3, then locals */
+const PAT = 0, LEN = 1, TAB = 2, WDS = 3, I = 4, CH = 5, A = 6;
+/** A = TAB + ch·words·8 + (i >> 6)·8: the i64 holding pattern position i in its character's row. */
+// prettier-ignore
+const bitAddr = [
+  ...get(TAB), ...get(CH), ...get(WDS), I32_MUL, ...i32(3), I32_SHL, I32_ADD,
+  ...get(I), ...i32(6), I32_SHR_U, ...i32(3), I32_SHL, I32_ADD, ...set(A),
+];
+const loadCh = [...addr(PAT, I, 2), ...mem(I32_LOAD, 2), ...set(CH)];
+
+// prettier-ignore
+const BUILD_BODY: number[] = [
+  ...forLoop(I, get(LEN), [...loadCh, ...get(CH), ...i32(256), I32_GE_U, IF, VOID, ...i32(-1), RETURN, END]),
+  ...forLoop(I, get(LEN), [
+    ...loadCh, ...bitAddr,
+    ...get(A), ...get(A), ...mem(I64_LOAD, 3),
+    ...i64(1), ...get(I), ...i32(63), I32_AND, I64_EXTEND_I32_U, I64_SHL, I64_OR, ...mem(I64_STORE, 3),
+  ]),
+  ...i32(0),
+];
+// prettier-ignore
+const CLEAR_BODY: number[] = [
+  ...forLoop(I, get(LEN), [...loadCh, ...bitAddr, ...get(A), ...i64(0), ...mem(I64_STORE, 3)]),
+];
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const locals = [2, 7, T_I32, 5, T_I64]; // 7 i32 locals (J..RES), 5 i64 locals (SW..C1)
-  const code = [...locals, ...BODY, END];
+  const body = (locals: number[][], code: number[]) => {
+    const b = [...vec(locals), ...code, END];
+    return [...uleb(b.length), ...b];
+  };
+  const params = (n: number) => [...uleb(n), ...new Array<number>(n).fill(T_I32)];
+  // prettier-ignore
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 6, T_I32, T_I32, T_I32, T_I32, T_I32, T_I32, 1, T_I32]),
-    ...section(3, [1, 0]),
-    ...section(5, [1, 0, 1]),
-    ...section(7, [2, ...str('lcs'), 0, 0, ...str('mem'), 2, 0]),
-    ...section(10, [1, ...uleb(code.length), ...code]),
+    ...section(1, vec([
+      [FUNC, ...params(7), 1, T_I32],
+      [FUNC, ...params(4), 1, T_I32],
+      [FUNC, ...params(4), 0],
+    ])),
+    ...section(3, vec([[0], [1], [2]])),
+    ...section(5, vec([[0, 1]])),
+    ...section(7, vec([[...str('lcs'), 0, 0], [...str('build256'), 0, 1], [...str('clear256'), 0, 2], [...str('mem'), 2, 0]])),
+    ...section(10, vec([
+      body([[7, T_I32], [5, T_I64]], LCS_BODY),
+      body([[3, T_I32]], BUILD_BODY),
+      body([[3, T_I32]], CLEAR_BODY),
+    ])),
   ]);
 }
 
 export interface WasmLcs {
-  /** The kernel; arguments are byte offsets into `memory`. */
-  lcs: (words: number, n: number, slotsPtr: number, masksPtr: number, sPtr: number, bandLeft: number) => number;
+  lcs: (words: number, n: number, textPtr: number, tablePtr: number, sPtr: number, bandLeft: number, limit: number) => number;
+  build256: (patPtr: number, len1: number, tablePtr: number, words: number) => number;
+  clear256: (patPtr: number, len1: number, tablePtr: number, words: number) => void;
   memory: WebAssembly.Memory;
 }
 
 let instance: WasmLcs | null | undefined;
 
-/** The compiled kernel, or undefined when this environment cannot compile WebAssembly. */
+/** The compiled kernels, or undefined when this environment cannot compile WebAssembly. */
 export function wasmLcs(): WasmLcs | undefined {
   if (instance === undefined) {
     try {
       const inst = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()));
-      const { lcs, mem } = inst.exports as { lcs: WasmLcs['lcs']; mem: WebAssembly.Memory };
-      instance = { lcs, memory: mem };
+      const exp = inst.exports as unknown as Omit<WasmLcs, 'memory'> & { mem: WebAssembly.Memory };
+      instance = { lcs: exp.lcs, build256: exp.build256, clear256: exp.clear256, memory: exp.mem };
     } catch {
       instance = null;
     }

@@ -238,36 +238,63 @@ let sharedSlots: Int32Array = new Int32Array(256);
 
 /**
  * Patterns this long or shorter take the one-word JS kernel; longer ones the wasm kernel when there is one, up to
- * WASM_MAX (the wasm layout reserves a mask row per pattern character: len²/8 bytes).
+ * WASM_MAX code points (the memory layout below is sized for it).
  */
 const JS_ONLY_MAX = W;
 const WASM_MAX = 8192;
+const MAX_WORDS64 = WASM_MAX / 64;
 
-/** Slot tables for the wasm path (the same character -> small number scheme as PatternMatchVector). */
+/* Wasm memory layout (bytes). The Latin-1 table stays all-zero between calls (clear256 undoes build256). */
+const S_PTR = 0;
+const TABLE_PTR = S_PTR + MAX_WORDS64 * 8;
+const PAT_PTR = TABLE_PTR + 256 * MAX_WORDS64 * 8;
+const TEXT_PTR = PAT_PTR + WASM_MAX * 4;
+const SLOT_AREA = TEXT_PTR + WASM_MAX * 4; // the slot path: masks, then the text's slots
+
+/** Slot tables for the wasm slot path (the same character -> small number scheme as PatternMatchVector). */
 const wideLatin = new Int32Array(256).fill(-1);
 const wideLatinUsed = new Int32Array(256);
 let wideLatinUsedCount = 0;
 const wideOther = new Map<number, number>();
 let heap: Int32Array | undefined;
 
+function heapFor(k: WasmLcs, bytes: number): Int32Array {
+  const have = k.memory.buffer.byteLength;
+  if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (!heap || heap.buffer !== k.memory.buffer) heap = new Int32Array(k.memory.buffer);
+  return heap;
+}
+
+function copyInto(h: Int32Array, at: number, src: CodePoints, start: number, len: number): void {
+  if (src instanceof Int32Array) h.set(src.subarray(start, start + len), at);
+  else for (let i = 0; i < len; i++) h[at + i] = src[start + i] as number;
+}
+
 /**
- * LCS(p[pS:pS+len1], t[tS:tS+n]) with the 64-bit wasm kernel. Memory layout (bytes): S at 0, then the
- * slot-major masks (two int32 halves per 64-bit word, little-endian as wasm is), then the text's slots.
+ * LCS(p[pS:pS+len1], t[tS:tS+n]) with the 64-bit wasm kernel, n <= len1 <= WASM_MAX. Latin-1 patterns (the
+ * usual case) index a 256-row mask table by code point, so all per-character work runs in wasm; other
+ * patterns number their characters in JS and use slot-major masks.
  */
 function lcsWasm(k: WasmLcs, p: CodePoints, pS: number, len1: number, t: CodePoints, tS: number, n: number, minLcs: number): number {
+  const words = (len1 + 63) >>> 6;
+  const band = minLcs > 0 ? len1 - minLcs : -1;
+  let h = heapFor(k, SLOT_AREA);
+  copyInto(h, PAT_PTR >> 2, p, pS, len1);
+  if (k.build256(PAT_PTR, len1, TABLE_PTR, words) === 0) {
+    copyInto(h, TEXT_PTR >> 2, t, tS, n);
+    const lcs = k.lcs(words, n, TEXT_PTR, TABLE_PTR, S_PTR, band, 256);
+    k.clear256(PAT_PTR, len1, TABLE_PTR, words);
+    return lcs;
+  }
+
   for (let i = 0; i < wideLatinUsedCount; i++) wideLatin[wideLatinUsed[i] as number] = -1;
   wideLatinUsedCount = 0;
   if (wideOther.size) wideOther.clear();
-  const words = (len1 + 63) >>> 6;
   const stride = words * 2; // int32 halves per slot
-  const maskStart = stride; // S takes the first `words` i64
+  const maskStart = SLOT_AREA >> 2;
   // Room for one slot per pattern character, so slots and bits are set in one pass; the text's slots go after.
   const textStart = maskStart + len1 * stride;
-  const need = (textStart + n) * 4;
-  const bytes = k.memory.buffer.byteLength;
-  if (need > bytes) k.memory.grow(Math.ceil((need - bytes) / 65536));
-  if (!heap || heap.buffer !== k.memory.buffer) heap = new Int32Array(k.memory.buffer);
-  const h = heap;
+  h = heapFor(k, (textStart + n) * 4);
   let slots = 0;
   for (let i = 0; i < len1; i++) {
     const c = p[pS + i] as number;
@@ -289,7 +316,7 @@ function lcsWasm(k: WasmLcs, p: CodePoints, pS: number, len1: number, t: CodePoi
     const c = t[tS + j] as number;
     h[textStart + j] = c < 256 ? (wideLatin[c] as number) : hasOther ? (wideOther.get(c) ?? -1) : -1;
   }
-  return k.lcs(words, n, textStart * 4, maskStart * 4, 0, minLcs > 0 ? len1 - minLcs : -1);
+  return k.lcs(words, n, textStart * 4, SLOT_AREA, S_PTR, band, slots);
 }
 
 /**
