@@ -17,7 +17,7 @@ import {
   type FuzzyOptions,
   type FuzzyScorerName,
 } from './fuzzy.ts';
-import { lcsAlignment } from './lcs.ts';
+import { lcsAlignment, lcsLength } from './lcs.ts';
 import { cpToUtf16Offsets, fromCodePoints, isPySpace, pySorted, toCodePoints } from './tokenize.ts';
 
 export type Range = [number, number];
@@ -97,6 +97,18 @@ function joinWithOrigins(words: string[], tokens: Token[]): { cps: Int32Array; o
   return { cps: Int32Array.from(cps), origin: Int32Array.from(origin) };
 }
 
+/**
+ * Highlighting needs the whole bit matrix (|a|·|b|/30 words); past this many cells we skip the highlight rather
+ * than allocate hundreds of megabytes. The score never depends on it.
+ */
+const MAX_ALIGNMENT_CELLS = 1e8;
+
+function alignment(trace: Trace, a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length * b.length <= MAX_ALIGNMENT_CELLS) return lcsAlignment(a, b);
+  trace.steps.push(`highlighting skipped: ${a.length} x ${b.length} code points is too large to align`);
+  return new Int32Array(0);
+}
+
 function pairsInto(trace: Trace, pairs: Int32Array, mapA?: Int32Array, mapB?: Int32Array, offA = 0, offB = 0): number {
   for (let k = 0; k < pairs.length; k += 2) {
     const i = (pairs[k] as number) + offA;
@@ -114,8 +126,9 @@ function fmt(x: number): string {
 }
 
 function traceRatio(a: Int32Array, b: Int32Array, trace: Trace, label = 'ratio', mapA?: Int32Array, mapB?: Int32Array): number {
-  const lcs = pairsInto(trace, lcsAlignment(a, b), mapA, mapB);
   const score = ratioCodePoints(a, b);
+  const lcs = lcsLength(a, b);
+  pairsInto(trace, alignment(trace, a, b), mapA, mapB);
   trace.steps.push(
     a.length + b.length === 0
       ? `${label}: both strings empty -> 100`
@@ -133,7 +146,7 @@ function tracePartial(
   mapB?: Int32Array,
 ): number {
   const al = partialRatioAlignmentCodePoints(a, b);
-  const sub = lcsAlignment(a.subarray(al.src_start, al.src_end), b.subarray(al.dest_start, al.dest_end));
+  const sub = alignment(trace, a.subarray(al.src_start, al.src_end), b.subarray(al.dest_start, al.dest_end));
   pairsInto(trace, sub, mapA, mapB, al.src_start, al.dest_start);
   const inInput = al.src_start !== 0 || al.src_end !== a.length;
   const side = inInput ? 'input' : 'reference';
@@ -187,7 +200,7 @@ function traceTokenSet(a: Int32Array, b: Int32Array, trace: Trace, score: number
     tracePartial(da.cps, db.cps, trace, 'partial_ratio of the differences', da.origin, db.origin);
     return;
   }
-  pairsInto(trace, lcsAlignment(da.cps, db.cps), da.origin, db.origin);
+  pairsInto(trace, alignment(trace, da.cps, db.cps), da.origin, db.origin);
   trace.steps.push(
     intersection.length
       ? `max of ratio(shared+diffs) and the two shared-vs-shared+diff ratios -> ${fmt(score)}`
@@ -240,14 +253,19 @@ function traceScorer(name: FuzzyScorerName, a: Int32Array, b: Int32Array, s1: st
         return;
       }
       const w = wratioTrace(s1, s2);
-      trace.steps.push(`length ratio ${fmt(w.lenRatio)} (longer/shorter, code points); ratio ${fmt(w.ratio)}`);
+      // Sub-scores shown without WRatio's internal cut-offs (which report a hopeless candidate as 0).
+      const f = FUZZY_SCORERS;
+      trace.steps.push(`length ratio ${fmt(w.lenRatio)} (longer/shorter, in code points); ratio ${fmt(w.ratio)}`);
       if (w.partialScale === undefined) {
-        trace.steps.push(`length ratio < 1.5: candidates ratio and 0.95 * token_ratio (${fmt(w.tokenRatio ?? 0)})`);
+        const tr = f.token_ratio(s1, s2);
+        trace.steps.push(`length ratio < 1.5: candidates ratio ${fmt(w.ratio)} and 0.95 * token_ratio ${fmt(tr)} = ${fmt(0.95 * tr)}`);
       } else {
+        const ps = w.partialScale;
+        const pr = f.partial_ratio(s1, s2);
+        const ptr = f.partial_token_ratio(s1, s2);
         trace.steps.push(
-          `length ratio >= 1.5: partial scale ${w.partialScale} (0.9 up to 8x, else 0.6); candidates ratio, ` +
-            `${w.partialScale} * partial_ratio (${fmt(w.partialRatio ?? 0)}), ` +
-            `0.95 * ${w.partialScale} * partial_token_ratio (${fmt(w.partialTokenRatio ?? 0)})`,
+          `length ratio >= 1.5: partial scale ${ps} (0.9 up to 8x, else 0.6); candidates ratio ${fmt(w.ratio)}, ` +
+            `${ps} * partial_ratio ${fmt(pr)} = ${fmt(ps * pr)}, 0.95 * ${ps} * partial_token_ratio ${fmt(ptr)} = ${fmt(0.95 * ps * ptr)}`,
         );
       }
       trace.steps.push(`winner: ${w.winner} -> WRatio ${fmt(w.score)}`);

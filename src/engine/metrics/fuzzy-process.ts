@@ -76,6 +76,16 @@ export function defaultProcessCodePoints(cps: ArrayLike<number>): { cps: Int32Ar
   return { cps: mapped.subarray(start, end), lead: start };
 }
 
+/** default_process over a scratch code-point array: maps in place, returns the trimmed view. */
+export function processInPlace(cps: Int32Array): Int32Array {
+  let end = cps.length;
+  for (let i = 0; i < end; i++) cps[i] = processCodePoint(cps[i] as number);
+  let start = 0;
+  while (end > 0 && cps[end - 1] === 0x20) end--;
+  while (start < end && cps[start] === 0x20) start++;
+  return cps.subarray(start, end);
+}
+
 /** rapidfuzz.utils.default_process(s) (C++ semantics, see the module comment). */
 export function default_process(s: string): string {
   let out = '';

@@ -313,6 +313,17 @@ describe('default_process (C++ semantics)', () => {
     // U+31350 (CJK Extension H, Unicode 15) likewise
     expect(default_process('x\u{31350}')).toBe('x');
   });
+  it('processor: true equals scoring the default_process outputs, for every scorer', () => {
+    const chars = ['a', 'B', '_', ' ', '!', 'É', 'İ', '😀', '\u2028', '1', '½', 'Σ'];
+    fc.assert(
+      fc.property(text(chars, 40), text(chars, 60), (a, b) => {
+        for (const f of Object.values(FUZZY_SCORERS)) {
+          expect(f(a, b, { processor: true })).toBe(f(default_process(a), default_process(b)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
   it('is what the processor option applies', () => {
     expect(ratio('Hello World!', 'hello world', { processor: true })).toBe(100);
     expect(QRatio('!!!', 'abc', { processor: true })).toBe(0);
@@ -399,6 +410,14 @@ describe('explainFuzzy', () => {
       [0, 5],
       [6, 11],
     ]);
+  });
+  it('skips highlighting (not the score) for inputs too large to align', () => {
+    const a = 'ab'.repeat(6000);
+    const b = 'ba'.repeat(6000);
+    const e = explainFuzzy(a, b, 'ratio');
+    expect(e.score).toBe(ratio(a, b));
+    expect(e.matchedInput).toEqual([]);
+    expect(e.steps.some((s) => s.startsWith('highlighting skipped'))).toBe(true);
   });
   it('matches the scorer on every scorer and random input', () => {
     fc.assert(

@@ -9,7 +9,7 @@
  * reported alignment on ties; score_cutoff > 100), this follows the C++ build that pip users get.
  * Not here: grading, 0..1 scaling, UI data (fuzzy-explain.ts).
  */
-import { defaultProcessCodePoints, default_process } from './fuzzy-process.ts';
+import { defaultProcessCodePoints, default_process, processInPlace } from './fuzzy-process.ts';
 import { lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector, type CodePoints } from './lcs.ts';
 import { compareCodePoints, cpLength, joinCodePointsInto, pySorted, pySplit, toCodePointsInto } from './tokenize.ts';
 
@@ -55,6 +55,11 @@ function cps2(a: string, b: string): [Int32Array, Int32Array] {
   if (cpB.length < b.length) cpB = new Int32Array(b.length * 2);
   return [toCodePointsInto(a, cpA), toCodePointsInto(b, cpB)];
 }
+/** Code points of both strings, after default_process when asked (mapped in place: no processed string is built). */
+function inputCps(s1: string, s2: string, opts?: FuzzyOptions): [Int32Array, Int32Array] {
+  const [a, b] = cps2(s1, s2);
+  return opts?.processor ? [processInPlace(a), processInPlace(b)] : [a, b];
+}
 /** The code points of `" ".join(a)` and `" ".join(b)`, in the same scratch buffers. */
 function joined2(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
   const x = joinCodePointsInto(a, cpA);
@@ -83,22 +88,17 @@ export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): numbe
   return normSim >= cutoff / 100 ? normSim * 100 : 0;
 }
 
-function ratioStr(a: string, b: string, cutoff: number): number {
-  const [x, y] = cps2(a, b);
-  return ratioCodePoints(x, y, cutoff);
-}
-
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
 export function ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return ratioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  const [a, b] = inputCps(s1, s2, opts);
+  return ratioCodePoints(a, b, cutoffOf(opts));
 }
 
 /** fuzz.QRatio: ratio, but 0 when either (processed) string is empty. */
 export function QRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  const a = processed(s1, opts);
-  const b = processed(s2, opts);
-  if (!a || !b) return 0;
-  return ratioStr(a, b, cutoffOf(opts));
+  const [a, b] = inputCps(s1, s2, opts);
+  if (!a.length || !b.length) return 0;
+  return ratioCodePoints(a, b, cutoffOf(opts));
 }
 
 /* ---------------------------------------------------------- partial_ratio */
@@ -240,7 +240,7 @@ export function partialRatioAlignmentCodePoints(s1: CodePoints, s2: CodePoints, 
  * code-point ranges (src_* in s1, dest_* in s2). Score 0 when below the cutoff.
  */
 export function partial_ratio_alignment(s1: string, s2: string, opts?: FuzzyOptions): ScoreAlignment {
-  const [a, b] = cps2(processed(s1, opts), processed(s2, opts));
+  const [a, b] = inputCps(s1, s2, opts);
   return partialRatioAlignmentCodePoints(a, b, cutoffOf(opts));
 }
 
@@ -251,7 +251,8 @@ function partialRatioStr(a: string, b: string, cutoff: number): number {
 
 /** fuzz.partial_ratio: ratio of the shorter string against its best window in the longer one. */
 export function partial_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return partialRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  const [a, b] = inputCps(s1, s2, opts);
+  return partialRatioAlignmentCodePoints(a, b, cutoffOf(opts)).score;
 }
 
 /* --------------------------------------------------------- token scorers */
