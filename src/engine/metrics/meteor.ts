@@ -69,6 +69,38 @@ const STAGES: readonly MeteorStage[] = ['exact', 'stem', 'synonym'];
 const SMALL = 4096;
 
 /**
+ * Per-token arrays reused from call to call: `meteorScore` is synchronous, so one set per realm is enough,
+ * and allocating eight typed arrays per pair was a good part of the garbage collector's work.
+ */
+class Scratch {
+  cap = 0;
+  hypLower = new Int32Array(0);
+  hypStem = new Int32Array(0);
+  hypMatch = new Int32Array(0);
+  stageOf = new Uint8Array(0);
+  refLower = new Int32Array(0);
+  refStem = new Int32Array(0);
+  /** Marks on reference indices (taken / matched), cleared by whoever uses them. */
+  refMark = new Uint8Array(0);
+
+  ensure(n: number): this {
+    if (n > this.cap) {
+      const cap = Math.max(n, this.cap * 2, 64);
+      this.cap = cap;
+      this.hypLower = new Int32Array(cap);
+      this.hypStem = new Int32Array(cap);
+      this.hypMatch = new Int32Array(cap);
+      this.stageOf = new Uint8Array(cap);
+      this.refLower = new Int32Array(cap);
+      this.refStem = new Int32Array(cap);
+      this.refMark = new Uint8Array(cap);
+    }
+    return this;
+  }
+}
+const scratch = new Scratch();
+
+/**
  * NLTK's `_match_enums` for the exact and stem stages, on interned forms. NLTK scans the hypothesis from its
  * last entry and, for each, the reference from its last entry, taking the first equal word and removing both.
  * Since removals keep order, that is: for hypothesis indices in descending order, the largest remaining
@@ -83,10 +115,12 @@ function matchEqual(
   hypMatch: Int32Array,
   stageOf: Uint8Array,
   stage: number,
+  lenRef: number,
+  taken: Uint8Array,
 ): void {
   let matched = false;
   if (hypLeft.length * refLeft.length <= SMALL) {
-    const taken = new Uint8Array(refForms.length);
+    taken.fill(0, 0, lenRef);
     for (let k = hypLeft.length - 1; k >= 0; k--) {
       const i = hypLeft[k] as number;
       const w = hypForms[i] as number;
@@ -103,7 +137,7 @@ function matchEqual(
     }
   } else {
     const top = new Map<number, number>();
-    const below = new Int32Array(refForms.length);
+    const below = new Int32Array(lenRef);
     for (const j of refLeft) {
       const w = refForms[j] as number;
       below[j] = top.get(w) ?? -1;
@@ -121,12 +155,12 @@ function matchEqual(
       }
     }
   }
-  if (matched) compact(hypLeft, refLeft, hypMatch, refForms.length);
+  if (matched) compact(hypLeft, refLeft, hypMatch, lenRef, taken);
 }
 
 /** Drops matched entries from the leftover lists (they stay in ascending index order). */
-function compact(hypLeft: number[], refLeft: number[], hypMatch: Int32Array, lenRef: number): void {
-  const usedRef = new Uint8Array(lenRef);
+function compact(hypLeft: number[], refLeft: number[], hypMatch: Int32Array, lenRef: number, usedRef: Uint8Array): void {
+  usedRef.fill(0, 0, lenRef);
   let w = 0;
   for (const i of hypLeft) {
     const j = hypMatch[i] as number;
@@ -151,25 +185,31 @@ function matchSynonyms(
   hypMatch: Int32Array,
   stageOf: Uint8Array,
   wordnet: WordNet,
+  lenRef: number,
+  marks: Uint8Array,
 ): void {
-  const refs = refLeft.slice();
+  marks.fill(0, 0, lenRef);
+  let left = refLeft.length;
   let matched = false;
-  for (let k = hypLeft.length - 1; k >= 0 && refs.length > 0; k--) {
+  for (let k = hypLeft.length - 1; k >= 0 && left > 0; k--) {
     const i = hypLeft[k] as number;
     const h = hypStems[i] as number;
     const syns = meteorVocab.synonymIds(wordnet, h);
-    for (let m = refs.length - 1; m >= 0; m--) {
-      const r = refStems[refs[m] as number] as number;
+    for (let m = refLeft.length - 1; m >= 0; m--) {
+      const j = refLeft[m] as number;
+      if (marks[j] !== 0) continue;
+      const r = refStems[j] as number;
       if (r === h || syns.has(r)) {
-        hypMatch[i] = refs[m] as number;
+        hypMatch[i] = j;
         stageOf[i] = 2;
-        refs.splice(m, 1);
+        marks[j] = 1;
+        left--;
         matched = true;
         break;
       }
     }
   }
-  if (matched) compact(hypLeft, refLeft, hypMatch, refStems.length);
+  if (matched) compact(hypLeft, refLeft, hypMatch, lenRef, marks);
 }
 
 /**
@@ -190,10 +230,7 @@ export function meteorScore(
   meteorVocab.trim();
   // Interned lowercase and stem ids: the strings NLTK compares, as integers. Stems are computed for every
   // token (NLTK stems only the leftovers), which changes nothing since stemming is a pure function.
-  const hypLower = new Int32Array(lenHyp);
-  const hypStem = new Int32Array(lenHyp);
-  const refLower = new Int32Array(lenRef);
-  const refStem = new Int32Array(lenRef);
+  const { hypLower, hypStem, hypMatch, stageOf, refLower, refStem, refMark } = scratch.ensure(Math.max(lenHyp, lenRef));
   const hypLeft: number[] = new Array<number>(lenHyp);
   const refLeft: number[] = new Array<number>(lenRef);
   for (let i = 0; i < lenHyp; i++) {
@@ -208,16 +245,15 @@ export function meteorScore(
     refStem[j] = t.stem;
     refLeft[j] = j;
   }
-  /** For each hypothesis index, the reference index it matched, or -1. */
-  const hypMatch = new Int32Array(lenHyp).fill(-1);
-  const stageOf = new Uint8Array(lenHyp);
+  // hypMatch: for each hypothesis index, the reference index it matched, or -1.
+  hypMatch.fill(-1, 0, lenHyp);
 
-  matchEqual(hypLower, refLower, hypLeft, refLeft, hypMatch, stageOf, 0);
+  matchEqual(hypLower, refLower, hypLeft, refLeft, hypMatch, stageOf, 0, lenRef, refMark);
   if (hypLeft.length > 0 && refLeft.length > 0) {
-    matchEqual(hypStem, refStem, hypLeft, refLeft, hypMatch, stageOf, 1);
+    matchEqual(hypStem, refStem, hypLeft, refLeft, hypMatch, stageOf, 1, lenRef, refMark);
   }
   if (wordnet && hypLeft.length > 0 && refLeft.length > 0) {
-    matchSynonyms(hypStem, refStem, hypLeft, refLeft, hypMatch, stageOf, wordnet);
+    matchSynonyms(hypStem, refStem, hypLeft, refLeft, hypMatch, stageOf, wordnet, lenRef, refMark);
   }
 
   // NLTK sorts matches by hypothesis index before counting chunks; walking hypMatch gives that order.

@@ -57,6 +57,18 @@ const enum Cond {
 
 type Rule = readonly [suffix: string, replacement: string, condition: Cond];
 
+/**
+ * A rule list indexed by the last character of its suffixes (all ASCII, none empty). Only rules whose suffix
+ * ends with the word's last character can match, and they keep their order, so "first match decides" holds.
+ */
+type RuleTable = ReadonlyArray<readonly Rule[] | undefined>;
+
+function ruleTable(rules: readonly Rule[]): RuleTable {
+  const byLast: Rule[][] = [];
+  for (const rule of rules) (byLast[rule[0].charCodeAt(rule[0].length - 1)] ??= []).push(rule);
+  return byLast;
+}
+
 const A = 97;
 const E = 101;
 const I = 105;
@@ -121,8 +133,11 @@ function holds(cond: Cond, stem: string): boolean {
  * NLTK's `_apply_rule_list` for rules with a fixed replacement: the first rule whose suffix matches decides,
  * and its condition failing stops the list. (Step 1b's `*d` rule is handled where it occurs.)
  */
-function applyRuleList(word: string, rules: readonly Rule[]): string {
-  for (const [suffix, replacement, cond] of rules) {
+function applyRuleList(word: string, table: RuleTable): string {
+  const rules = table[word.charCodeAt(word.length - 1)];
+  if (rules === undefined) return word;
+  for (let k = 0; k < rules.length; k++) {
+    const [suffix, replacement, cond] = rules[k] as Rule;
     if (word.endsWith(suffix)) {
       const stem = word.slice(0, word.length - suffix.length);
       return holds(cond, stem) ? stem + replacement : word;
@@ -131,12 +146,12 @@ function applyRuleList(word: string, rules: readonly Rule[]): string {
   return word;
 }
 
-const STEP1A: readonly Rule[] = [
+const STEP1A = ruleTable([
   ['sses', 'ss', Cond.None],
   ['ies', 'i', Cond.None],
   ['ss', 'ss', Cond.None],
   ['s', '', Cond.None],
-];
+]);
 
 function step2Rules(mode: PorterMode): Rule[] {
   const rules: Rule[] = [
@@ -170,7 +185,7 @@ function step2Rules(mode: PorterMode): Rule[] {
   return rules;
 }
 
-const STEP3: readonly Rule[] = [
+const STEP3 = ruleTable([
   ['icate', 'ic', Cond.M0],
   ['ative', '', Cond.M0],
   ['alize', 'al', Cond.M0],
@@ -178,24 +193,26 @@ const STEP3: readonly Rule[] = [
   ['ical', 'ic', Cond.M0],
   ['ful', '', Cond.M0],
   ['ness', '', Cond.M0],
-];
+]);
 
-const STEP4: readonly Rule[] = [
-  'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
-  'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
-].map((s): Rule => [s, '', s === 'ion' ? Cond.Ion : Cond.M1]);
+const STEP4 = ruleTable(
+  [
+    'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
+    'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
+  ].map((s): Rule => [s, '', s === 'ion' ? Cond.Ion : Cond.M1]),
+);
 
-const STEP5B: readonly Rule[] = [['ll', 'l', Cond.Ll]];
+const STEP5B = ruleTable([['ll', 'l', Cond.Ll]]);
 
 class Stemmer {
   private readonly nltk: boolean;
-  private readonly step1c: readonly Rule[];
-  private readonly step2: readonly Rule[];
+  private readonly step1c: RuleTable;
+  private readonly step2: RuleTable;
 
   constructor(readonly mode: PorterMode) {
     this.nltk = mode === 'NLTK_EXTENSIONS';
-    this.step1c = [['y', 'i', this.nltk ? Cond.Y1cNltk : Cond.Vowel]];
-    this.step2 = step2Rules(mode);
+    this.step1c = ruleTable([['y', 'i', this.nltk ? Cond.Y1cNltk : Cond.Vowel]]);
+    this.step2 = ruleTable(step2Rules(mode));
   }
 
   endsCvc(word: string): boolean {
