@@ -2,7 +2,10 @@
  * Longest common subsequence of code-point arrays with Hyyrö's bit-parallel algorithm ("Bit-parallel LCS-length
  * computation revisited", 2004), as rapidfuzz computes it, plus the Indel distance built on it and the recovery
  * of one alignment (the same traceback as rapidfuzz-cpp `recover_alignment`, for highlighting).
- * Words are 30 bits wide so every sum stays a small int in JS (no BigInt, no float carries).
+ * The JS kernels use 30-bit words so every sum stays a small int (no BigInt, no float carries); `lcsLength`
+ * hands patterns of 31..8192 code points to the 64-bit wasm kernel (lcs-wasm.ts) when WebAssembly is available,
+ * and the tests run both kernels against a plain dynamic programme.
+ * Memory: a pattern's masks take (distinct characters) x (length / 30) int32, e.g. 20 MB for 50k CJK characters.
  * This module knows nothing about scores, strings or processing: inputs are code points (see tokenize.ts).
  */
 
