@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeDataRuntime } from '../engine/node-data.ts';
 import type { SupervisedPythonRuntime } from '../engine/python/supervisor.ts';
 import type { EngineRuntime, PythonRunRequest } from '../engine/runtime.ts';
+import { modelRuntimeFromEnv } from './model-runtime.ts';
 
 export interface NodeRuntime {
   engine: EngineRuntime;
@@ -24,7 +25,7 @@ function projectRoot(): string {
   return process.cwd();
 }
 
-export async function createNodeRuntime(options: { pythonTimeoutMs: number }): Promise<NodeRuntime> {
+export async function createNodeRuntime(options: { pythonTimeoutMs: number; modelTimeoutMs?: number }): Promise<NodeRuntime> {
   const root = projectRoot();
   let python: Promise<SupervisedPythonRuntime> | null = null;
   const getPython = () => {
@@ -42,6 +43,8 @@ export async function createNodeRuntime(options: { pythonTimeoutMs: number }): P
   const engine: EngineRuntime = {
     data: nodeDataRuntime(join(root, 'public', 'data')),
     python: { run: async (request: PythonRunRequest) => (await getPython()).run(request) },
+    // Read at each CLI run, so OPENAI_BASE_URL / OPENAI_API_KEY work as in the official SDKs.
+    model: modelRuntimeFromEnv(process.env, options.modelTimeoutMs ? { timeoutMs: options.modelTimeoutMs } : {}),
   };
   return {
     engine,

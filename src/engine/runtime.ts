@@ -55,9 +55,30 @@ export interface PythonRuntime {
   run(request: PythonRunRequest): Promise<PythonRunResponse>;
 }
 
+/** The only paths the engine calls, relative to the host's base URL (e.g. `https://api.openai.com/v1`). */
+export type ModelPath = '/chat/completions' | '/embeddings';
+
+export interface ModelResponse {
+  /** The HTTP status, whatever it is (a 4xx or 5xx is an answer, not a rejection). */
+  status: number;
+  /** The body parsed as JSON, or null when it is not JSON. */
+  json: unknown;
+  /** The body as text. */
+  text: string;
+}
+
+/**
+ * An OpenAI-compatible endpoint, as the host configured it. The base URL and the API key live with the host
+ * (the app origin, or the CLI's environment) and never reach the engine: grader code runs in a sandbox that must
+ * not see them. Implementations: `src/cli/model-runtime.ts` (Node), the app's bridge (browser).
+ */
 export interface ModelRuntime {
-  /** POST a JSON body to a path of the configured endpoint (e.g. `/chat/completions`), returning the JSON reply. */
-  post(path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; json: unknown; text: string }>;
+  /**
+   * POST `body` as JSON to `path` under the configured base URL. Resolves with every HTTP answer. Rejects only
+   * when no answer came: a network failure, `signal` aborted, or the host's own time limit (then the Error's
+   * `name` is 'TimeoutError'). The Error's message is shown to the user as it is, so it never holds the key.
+   */
+  post(path: ModelPath, body: unknown, signal?: AbortSignal): Promise<ModelResponse>;
 }
 
 export interface DataRuntime {

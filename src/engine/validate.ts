@@ -296,7 +296,7 @@ function validateNode(c: Collector, g: unknown, at: string, where: 'top' | 'eval
                 c.error(`${sAt}/${k}`, `"${k}" must be a number or null.`);
               } else if ((k === 'seed' || k === 'max_completions_tokens') && sp[k] !== null && !Number.isInteger(sp[k])) {
                 c.error(`${sAt}/${k}`, `"${k}" must be an integer.`);
-              } else if (k === 'max_completions_tokens' && (sp[k] as number) < 1) {
+              } else if (k === 'max_completions_tokens' && sp[k] !== null && (sp[k] as number) < 1) {
                 c.error(`${sAt}/${k}`, '"max_completions_tokens" must be at least 1.');
               }
             }

@@ -10,6 +10,9 @@ import { gradeStringCheck } from './string-check.ts';
 import { gradePython } from './python.ts';
 import { gradeMulti } from './multi.ts';
 import { gradeTextSimilarity } from './text-similarity.ts';
+import { gradeScoreModel } from './score-model.ts';
+import { gradeLabelModel } from './label-model.ts';
+import { gradeAstGrep } from './ast-grep.ts';
 
 export interface FullContext extends GradeContext {
   runtime: EngineRuntime;
@@ -18,20 +21,13 @@ export interface FullContext extends GradeContext {
 
 type GraderFn = (grader: never, ctx: FullContext) => GradeOutcome | Promise<GradeOutcome>;
 
-function notYet(type: string): GraderFn {
-  return () =>
-    failure(type, {
-      flag: 'other_error',
-      message: `${type} graders are not supported by this version of the playground yet, so no score is given.`,
-    });
-}
-
 const GRADERS: Record<string, GraderFn> = {
   string_check: gradeStringCheck as GraderFn,
   text_similarity: gradeTextSimilarity as GraderFn,
   python: gradePython as GraderFn,
-  score_model: notYet('score_model'),
-  label_model: notYet('label_model'),
+  score_model: gradeScoreModel as GraderFn,
+  label_model: gradeLabelModel as GraderFn,
+  ast_grep: gradeAstGrep as GraderFn,
   // Called through a closure: multi.ts imports gradeAny from this module, and the cycle must not bite at load time.
   multi: (g, ctx) => gradeMulti(g, ctx),
 };

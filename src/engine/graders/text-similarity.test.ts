@@ -188,10 +188,10 @@ describe('text_similarity grader: sides and explanations', () => {
 });
 
 describe('text_similarity grader: cosine', () => {
-  it('fails clearly with other_error: it needs an embeddings endpoint', async () => {
+  it('fails clearly without a model endpoint: it needs embeddings (model/cosine.test.ts covers the endpoint)', async () => {
     const r = await run('cosine', 'a', 'a');
     expect(r.reward).toBe(0);
-    expect(r.metadata.errors.other_error).toBe(true);
+    expect(r.metadata.errors.model_grader_server_error).toBe(true);
     expect(r.explain!.summary).toContain('embeddings');
     expect(r.explain!.problems[0]!.pointer).toBe('/evaluation_metric');
   });

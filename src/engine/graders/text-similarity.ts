@@ -16,6 +16,7 @@ import { explainFuzzy, FUZZY_SCORERS } from '../metrics/fuzzy.ts';
 import { gleu } from '../metrics/gleu.ts';
 import { porterStem } from '../metrics/porter.ts';
 import { rougeL, rougeN } from '../metrics/rouge.ts';
+import { cosineSimilarityGrade } from '../model/cosine.ts';
 import { assumption, explanation, failure, noErrors, type GradeOutcome } from '../result.ts';
 import type { Assumption, EngineSettings, RenderedField, TextSimilarityGrader, TextSimilarityMetric } from '../types.ts';
 import type { FullContext } from './index.ts';
@@ -48,19 +49,8 @@ export async function gradeTextSimilarity(grader: TextSimilarityGrader, ctx: Ful
   if (!reference.ok) return reference.outcome;
 
   const metric = grader.evaluation_metric;
-  if (metric === 'cosine') {
-    return failure(
-      TYPE,
-      {
-        flag: 'other_error',
-        message:
-          'cosine compares embeddings from an embeddings endpoint (OpenAI uses text-embedding-3-large, in evals only); ' +
-          'it needs a model endpoint and comes with the model graders, so this playground gives no score for it yet.',
-        pointer: `${ctx.pointer}/evaluation_metric`,
-      },
-      { explain: { rendered } },
-    );
-  }
+  // Embeddings come from the model endpoint; model/cosine.ts builds the whole grade.
+  if (metric === 'cosine') return cosineSimilarityGrade(input.text, reference.text, ctx, rendered);
   const r = await score(metric, input.text, reference.text, ctx);
   if ('errors' in r) {
     r.explain.rendered = rendered;
