@@ -1,36 +1,44 @@
 /**
- * The workspace the user edits: the three documents, a title, and the engine settings that travel with the
- * grader. Kept as text (the editors' truth); parsing happens in the grader worker. Saved locally on every edit.
+ * The workspace the user edits: the three documents, a title, notes, and the engine settings that travel with
+ * the grader. Kept as text (the editors' truth); parsing happens in the grader worker. The WorkspaceManager
+ * saves it on every edit.
  */
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/types.ts';
+import type { StoredWorkspace } from '../../share/store.ts';
 import type { DocName } from '../../worker/protocol.ts';
-import { DEFAULT_STARTER, STARTERS, type WorkspaceDocs } from './examples.ts';
+import type { WorkspaceDocs } from './examples.ts';
 
-const STORAGE_KEY = 'grader-playground:workspace:v1';
-
-export interface SavedWorkspace extends WorkspaceDocs {
-  settings: Partial<EngineSettings>;
+export interface WorkspaceInit extends WorkspaceDocs {
+  id: string;
+  notes?: string;
+  settings?: Partial<EngineSettings>;
+  origin?: StoredWorkspace['origin'];
+  created?: number;
 }
 
 export class Workspace {
+  id = $state('');
   title = $state('');
+  notes = $state('');
   grader = $state('');
   sample = $state('');
   item = $state('');
   settings = $state<EngineSettings>({ ...DEFAULT_SETTINGS });
+  origin = $state<StoredWorkspace['origin']>('local');
+  created = 0;
   /** A message when local saving failed (quota, private mode): reported, never silent. */
   saveError = $state<string | null>(null);
 
-  constructor(initial: WorkspaceDocs & { settings?: Partial<EngineSettings> }) {
-    this.load(initial);
-  }
-
-  load(docs: WorkspaceDocs & { settings?: Partial<EngineSettings> }) {
-    this.title = docs.title;
-    this.grader = docs.grader;
-    this.sample = docs.sample;
-    this.item = docs.item;
-    this.settings = { ...DEFAULT_SETTINGS, ...docs.settings };
+  load(init: WorkspaceInit) {
+    this.id = init.id;
+    this.title = init.title;
+    this.notes = init.notes ?? '';
+    this.grader = init.grader;
+    this.sample = init.sample;
+    this.item = init.item;
+    this.settings = { ...DEFAULT_SETTINGS, ...init.settings };
+    this.origin = init.origin ?? 'local';
+    this.created = init.created ?? Date.now();
   }
 
   get(doc: DocName): string {
@@ -41,37 +49,18 @@ export class Workspace {
     this[doc] = text;
   }
 
-  snapshot(): SavedWorkspace {
-    return { title: this.title, grader: this.grader, sample: this.sample, item: this.item, settings: { ...this.settings } };
-  }
-
-  save(storage: Storage | undefined = globalThis.localStorage) {
-    try {
-      storage?.setItem(STORAGE_KEY, JSON.stringify(this.snapshot()));
-      this.saveError = null;
-    } catch (e) {
-      this.saveError = `Your work could not be saved in this browser (${e instanceof Error ? e.message : String(e)}). Export it before closing the tab.`;
-    }
-  }
-
-  static restore(storage: Storage | undefined = globalThis.localStorage): Workspace {
-    try {
-      const raw = storage?.getItem(STORAGE_KEY);
-      if (raw) {
-        const saved = JSON.parse(raw) as Partial<SavedWorkspace>;
-        if (typeof saved.grader === 'string' && typeof saved.sample === 'string' && typeof saved.item === 'string') {
-          return new Workspace({
-            title: saved.title ?? '',
-            grader: saved.grader,
-            sample: saved.sample,
-            item: saved.item,
-            settings: saved.settings ?? {},
-          });
-        }
-      }
-    } catch {
-      // Unreadable storage: start from the example; the next save reports the problem if it persists.
-    }
-    return new Workspace(STARTERS[DEFAULT_STARTER]!);
+  snapshot(): StoredWorkspace {
+    return {
+      id: this.id,
+      title: this.title,
+      notes: this.notes,
+      grader: this.grader,
+      sample: this.sample,
+      item: this.item,
+      settings: { ...this.settings },
+      origin: this.origin,
+      created: this.created,
+      updated: Date.now(),
+    };
   }
 }

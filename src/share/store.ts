@@ -1,0 +1,96 @@
+/**
+ * Local persistence of workspaces in IndexedDB (one record per workspace, plus which one is open), so a reload
+ * or a crashed tab restores everything. Errors (quota, private mode, blocked storage) are returned as values so
+ * the UI can report them; nothing here is silent. API keys are never stored here.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import type { EngineSettings } from '../engine/types.ts';
+
+export interface StoredWorkspace {
+  id: string;
+  title: string;
+  notes: string;
+  grader: string;
+  sample: string;
+  item: string;
+  settings: Partial<EngineSettings>;
+  /** Where it came from, for the "opened from a link" banner. */
+  origin?: 'link' | 'url' | 'import' | 'local';
+  created: number;
+  updated: number;
+}
+
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const DB = 'grader-playground';
+const VERSION = 1;
+
+function describe(e: unknown): string {
+  const name = (e as { name?: string })?.name;
+  if (name === 'QuotaExceededError') return 'the browser storage is full';
+  if (name === 'InvalidStateError' || name === 'SecurityError') return 'this browser does not allow storage here (private mode?)';
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class WorkspaceStore {
+  private db: Promise<IDBPDatabase> | null = null;
+
+  private open(): Promise<IDBPDatabase> {
+    this.db ??= openDB(DB, VERSION, {
+      upgrade(db) {
+        db.createObjectStore('workspaces', { keyPath: 'id' });
+        db.createObjectStore('meta');
+      },
+    });
+    this.db.catch(() => (this.db = null));
+    return this.db;
+  }
+
+  private async attempt<T>(what: string, fn: (db: IDBPDatabase) => Promise<T>): Promise<StoreResult<T>> {
+    try {
+      return { ok: true, value: await fn(await this.open()) };
+    } catch (e) {
+      return { ok: false, message: `Could not ${what}: ${describe(e)}.` };
+    }
+  }
+
+  list(): Promise<StoreResult<StoredWorkspace[]>> {
+    return this.attempt('list your saved workspaces', async (db) => {
+      const all = (await db.getAll('workspaces')) as StoredWorkspace[];
+      return all.sort((a, b) => b.updated - a.updated);
+    });
+  }
+
+  get(id: string): Promise<StoreResult<StoredWorkspace | undefined>> {
+    return this.attempt('read the workspace', async (db) => (await db.get('workspaces', id)) as StoredWorkspace | undefined);
+  }
+
+  put(ws: StoredWorkspace): Promise<StoreResult<void>> {
+    return this.attempt('save your work in this browser', async (db) => {
+      const tx = db.transaction(['workspaces', 'meta'], 'readwrite');
+      await tx.objectStore('workspaces').put(ws);
+      await tx.objectStore('meta').put(ws.id, 'current');
+      await tx.done;
+    });
+  }
+
+  delete(id: string): Promise<StoreResult<void>> {
+    return this.attempt('delete the workspace', async (db) => {
+      await db.delete('workspaces', id);
+    });
+  }
+
+  current(): Promise<StoreResult<string | undefined>> {
+    return this.attempt('find the open workspace', async (db) => (await db.get('meta', 'current')) as string | undefined);
+  }
+
+  setCurrent(id: string): Promise<StoreResult<void>> {
+    return this.attempt('remember the open workspace', async (db) => {
+      await db.put('meta', id, 'current');
+    });
+  }
+}
+
+export function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `ws-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
