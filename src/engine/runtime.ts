@@ -2,6 +2,7 @@
  * What the engine needs from its host to run graders that go beyond pure computation. The browser worker and
  * the Node CLI each provide these; the engine never imports Pyodide, WASM loaders or fetch itself.
  */
+import type { AstEngine } from './ast/engine.ts';
 import type { EngineSettings } from './types.ts';
 
 /** Resources the grader modules can ask for. Each is optional: a grader that needs a missing one says so. */
@@ -12,6 +13,8 @@ export interface EngineRuntime {
   model?: ModelRuntime;
   /** Loads lazily fetched data files (e.g. WordNet for METEOR). */
   data?: DataRuntime;
+  /** ast-grep on WASM (ast_grep graders, the AST panel); grammars load on first use of their language. */
+  ast?: AstEngine;
 }
 
 export interface PythonRunRequest {

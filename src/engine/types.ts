@@ -99,8 +99,27 @@ export interface LabelModelGrader {
   passing_labels: string[];
 }
 
+/** One check of an ast_grep grader: an ast-grep pattern string or rule over the sample's code blocks. */
+export interface AstGrepCheck {
+  /** Only blocks in this language (any ast-grep name or alias); absent: every block with a known language. */
+  lang?: string;
+  /** Only blocks whose file path starts with this. */
+  path_prefix?: string;
+  /** A pattern string, a rule object (`{pattern, kind, has, ...}`) or a config (`{rule, constraints, utils, transform}`). */
+  rule: string | Record<string, unknown>;
+  name?: string;
+}
+
+/** Playground-only (OpenAI has no such type): the fraction of checks that match in `sample.output_text`'s code blocks. */
+export interface AstGrepGrader {
+  type: 'ast_grep';
+  name: string;
+  checks: AstGrepCheck[];
+  pass_threshold?: number;
+}
+
 /** A grader allowed inside `multi.graders` (no nesting of multi). */
-export type SubGrader = StringCheckGrader | TextSimilarityGrader | PythonGrader | ScoreModelGrader | LabelModelGrader;
+export type SubGrader = StringCheckGrader | TextSimilarityGrader | PythonGrader | ScoreModelGrader | LabelModelGrader | AstGrepGrader;
 
 export interface MultiGrader {
   type: 'multi';

@@ -4,6 +4,7 @@
  * (unknown fields, playground-only extensions) do not.
  */
 import { formulaProblems } from './formula.ts';
+import { astGrepProblems } from './graders/ast-grep-validate.ts';
 import { parseTemplate } from './template.ts';
 import { GRADER_TYPES, REASONING_EFFORTS, TEXT_SIMILARITY_METRICS, type ErrorFlag, type Grader } from './types.ts';
 
@@ -39,6 +40,8 @@ const FIELDS: Record<string, { required: string[]; optional: string[] }> = {
   },
   label_model: { required: ['type', 'name', 'model', 'input', 'labels', 'passing_labels'], optional: [] },
   multi: { required: ['type', 'name', 'graders', 'calculate_output'], optional: ['pass_threshold'] },
+  // Playground-only (no OpenAI equivalent): validated by graders/ast-grep-validate.ts, which also warns.
+  ast_grep: { required: ['type', 'name', 'checks'], optional: ['pass_threshold'] },
 };
 
 const OPERATIONS = ['eq', 'ne', 'like', 'ilike'];
@@ -317,6 +320,13 @@ function validateNode(c: Collector, g: unknown, at: string, where: 'top' | 'eval
           });
           if ((passing as string[]).length === 0) c.error(`${at}/passing_labels`, '"passing_labels" is empty: no label could ever pass.');
         }
+      }
+      break;
+    }
+    case 'ast_grep': {
+      for (const p of astGrepProblems(g, at, didYouMean)) {
+        if (p.severity === 'error') c.error(p.pointer, p.message);
+        else c.warn(p.pointer, p.message);
       }
       break;
     }
