@@ -11,12 +11,14 @@ import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { rowFromValue } from '../engine/dataset.ts';
 import { setFlags } from '../engine/result.ts';
+import { handJudgeRuntime } from '../engine/model/hand.ts';
 import type {
   BatchRequest,
   BatchResponse,
   DocError,
   DocName,
   GraderWorkerApi,
+  ModelCall,
   RowError,
   RunProgress,
   RunRequest,
@@ -27,8 +29,19 @@ import type {
 import { createWorkerRuntime } from './runtime.ts';
 
 let runtime: EngineRuntime = {};
-// The worker grades one request at a time; this is the current request's progress callback.
+// The worker grades one request at a time; these are the current request's callbacks into the app.
 let progress: ((p: RunProgress) => void) | undefined;
+let modelCall: ModelCall | undefined;
+
+/** The engine runtime for one request: a model only when the app offers one (or the user typed the reply). */
+function runtimeFor(handReply?: string): EngineRuntime {
+  if (handReply !== undefined) return { ...runtime, model: handJudgeRuntime(handReply) };
+  if (modelCall) {
+    const call = modelCall;
+    return { ...runtime, model: { post: (path, body) => call(path, body) } };
+  }
+  return runtime;
+}
 
 async function run(req: RunRequest): Promise<RunResponse> {
   const docErrors: DocError[] = [];
@@ -45,7 +58,7 @@ async function run(req: RunRequest): Promise<RunResponse> {
   // The grader's numbers (range, thresholds) are plain numbers; templates only read sample and item.
   const grader = toPlain(parsed.grader);
   const problems = validateGrader(grader).problems;
-  const result = await runGrader(grader, parsed.sample ?? null, parsed.item ?? null, { settings: req.settings, runtime });
+  const result = await runGrader(grader, parsed.sample ?? null, parsed.item ?? null, { settings: req.settings, runtime: runtimeFor(req.handReply) });
   return { docErrors, problems, result };
 }
 
@@ -73,7 +86,7 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
       continue;
     }
     for (let j = 0; j < row.samples.length; j++) {
-      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime });
+      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime: runtimeFor() });
       const flags = setFlags(r.metadata.errors);
       const label = typeof r.metadata.scores.label === 'string' ? r.metadata.scores.label : undefined;
       results.push({
@@ -93,15 +106,22 @@ const api: GraderWorkerApi = {
   async ping() {
     return 'pong';
   },
-  async gradeLines(request, onRow) {
-    return gradeLines(request, onRow);
+  async gradeLines(request, onRow, onModel) {
+    modelCall = onModel;
+    try {
+      return await gradeLines(request, onRow);
+    } finally {
+      modelCall = undefined;
+    }
   },
-  async run(request, onProgress) {
+  async run(request, onProgress, onModel) {
     progress = onProgress;
+    modelCall = onModel;
     try {
       return await run(request);
     } finally {
       progress = undefined;
+      modelCall = undefined;
     }
   },
 };

@@ -6,7 +6,7 @@
 import { failure, noErrors, toRunResult } from '../engine/result.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
 import * as Comlink from 'comlink';
-import type { RunProgress, RunRequest, RunResponse } from './protocol.ts';
+import type { ModelCall, RunProgress, RunRequest, RunResponse } from './protocol.ts';
 
 /** How long starting Pyodide and loading packages may take before the run counts as stuck. */
 const STARTUP_LIMIT_MS = 120_000;
@@ -18,6 +18,7 @@ interface Pending {
   request: RunRequest;
   timeoutMs: number;
   onProgress?: ((p: RunProgress) => void) | undefined;
+  onModel?: ModelCall | undefined;
   resolve: (o: LiveOutcome) => void;
 }
 
@@ -46,11 +47,11 @@ export class LiveRunner {
     return this.getWorker().catch(() => undefined);
   }
 
-  run(request: RunRequest, timeoutMs: number, onProgress?: (p: RunProgress) => void): Promise<LiveOutcome> {
+  run(request: RunRequest, timeoutMs: number, onProgress?: (p: RunProgress) => void, onModel?: ModelCall): Promise<LiveOutcome> {
     const id = this.nextId++;
     this.latestId = id;
     return new Promise<LiveOutcome>((resolve) => {
-      const p: Pending = { id, request, timeoutMs, resolve, onProgress };
+      const p: Pending = { id, request, timeoutMs, resolve, onProgress, onModel };
       if (this.waiting) this.waiting.resolve({ status: 'stale', id: this.waiting.id });
       this.waiting = p;
       this.pump();
@@ -90,7 +91,8 @@ export class LiveRunner {
       p.onProgress?.(phase);
     });
     try {
-      const r = await Promise.race([handle.api.run(p.request, onProgress), timedOut]);
+      const onModel = p.onModel ? Comlink.proxy(p.onModel) : undefined;
+      const r = await Promise.race([handle.api.run(p.request, onProgress, onModel), timedOut]);
       if (r !== 'timeout') return r;
       this.host.kill(handle);
       this.worker = null;

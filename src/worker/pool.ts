@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
-import type { BatchResponse, RowError, SampleResult } from './protocol.ts';
+import type { BatchResponse, ModelCall, RowError, SampleResult } from './protocol.ts';
 import type { EngineSettings } from '../engine/types.ts';
 
 export interface PoolJob {
@@ -17,6 +17,8 @@ export interface PoolJob {
   rowTimeoutMs: number;
   /** Lines per batch; small for slow graders so a killed worker loses little. */
   batchSize?: number;
+  /** Model calls made by the app for model graders (absent: model graders report that no endpoint is set). */
+  onModel?: ModelCall;
 }
 
 export interface PoolProgress {
@@ -106,7 +108,7 @@ export class DatasetPool {
         const request = { grader: job.grader, settings: job.settings, lines: batch.map((line) => ({ line, text: job.lines[line]! })) };
         let response: BatchResponse | 'timeout';
         try {
-          response = await Promise.race([h.api.gradeLines(request, onRow), timedOut]);
+          response = await Promise.race([h.api.gradeLines(request, onRow, job.onModel ? Comlink.proxy(job.onModel) : undefined), timedOut]);
         } catch (e) {
           if (this.cancelled) break;
           // The worker died (out of memory, crash): count the line it was on, retry the rest elsewhere.

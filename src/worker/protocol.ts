@@ -2,6 +2,7 @@
  * The messages between the app, the sandbox frame and the grader workers. Everything here is plain data
  * (it crosses postMessage twice); the worker API is exposed with Comlink over a MessagePort the app creates.
  */
+import type { ModelPath, ModelResponse } from '../engine/runtime.ts';
 import type { EngineSettings, RunResult } from '../engine/types.ts';
 import type { ValidationProblem } from '../engine/validate.ts';
 
@@ -22,7 +23,12 @@ export interface RunRequest {
   sample: string;
   item: string;
   settings: EngineSettings;
+  /** Judge by hand: the judge's reply the user typed, used instead of calling a model. */
+  handReply?: string;
 }
+
+/** A model call the worker asks the app to make (the app holds the endpoint and key; the worker never sees them). */
+export type ModelCall = (path: ModelPath, body: unknown) => Promise<ModelResponse>;
 
 export interface RunResponse {
   /** JSON syntax errors; when any is present there is no result. */
@@ -74,9 +80,9 @@ export interface BatchResponse {
 
 export interface GraderWorkerApi {
   ping(): Promise<'pong'>;
-  run(request: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunResponse>;
+  run(request: RunRequest, onProgress?: (p: RunProgress) => void, onModel?: ModelCall): Promise<RunResponse>;
   /** Grade dataset lines; `onRow` is told when each line starts (so a stuck line can be found and skipped). */
-  gradeLines(request: BatchRequest, onRow?: (row: number) => void): Promise<BatchResponse>;
+  gradeLines(request: BatchRequest, onRow?: (row: number) => void, onModel?: ModelCall): Promise<BatchResponse>;
 }
 
 /** App -> sandbox frame. */

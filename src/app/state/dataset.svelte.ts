@@ -6,7 +6,7 @@
 import type { EngineSettings } from '../../engine/types.ts';
 import type { GraderHost } from '../../worker/host.ts';
 import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
-import type { RowError, SampleResult } from '../../worker/protocol.ts';
+import type { ModelCall, RowError, SampleResult } from '../../worker/protocol.ts';
 
 export type DatasetStatus = 'empty' | 'ready' | 'running' | 'done' | 'cancelled' | 'error';
 export type SortKey = 'row' | 'reward-asc' | 'reward-desc';
@@ -46,7 +46,7 @@ export class DatasetState {
     this.version++;
   }
 
-  async run(grader: string, settings: EngineSettings) {
+  async run(grader: string, settings: EngineSettings, onModel?: ModelCall) {
     if (this.lineCount === 0 || this.status === 'running') return;
     this.results = [];
     this.rowErrors = [];
@@ -56,7 +56,7 @@ export class DatasetState {
     const pool = new DatasetPool(this.host, Math.max(1, this.workers));
     this.pool = pool;
     const outcome = await pool.run(
-      { grader, settings: { ...settings }, lines: this.lines, rowTimeoutMs: this.rowTimeoutSeconds * 1000 },
+      { grader, settings: { ...settings }, lines: this.lines, rowTimeoutMs: this.rowTimeoutSeconds * 1000, ...(onModel ? { onModel } : {}) },
       {
         onResults: (results, rowErrors) => {
           for (const r of results) this.results.push(r);

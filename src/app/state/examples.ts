@@ -106,4 +106,25 @@ export const STARTERS: Record<string, WorkspaceDocs> = {
   },
 };
 
+STARTERS.score_model = {
+  title: 'Rubric judge (score_model)',
+  grader: j({
+    type: 'score_model',
+    name: 'rubric',
+    model: 'gpt-4.1-2025-04-14',
+    input: [
+      {
+        role: 'system',
+        content:
+          'You grade answers to geography questions. Score 1 for a correct and complete answer, 0.5 for correct but vague, 0 otherwise.',
+      },
+      { role: 'user', content: 'Question: {{ item.question }}\nReference: {{ item.reference_answer }}\nAnswer: {{ sample.output_text }}' },
+    ],
+    range: [0, 1],
+    sampling_params: { temperature: 0, seed: 42 },
+  }),
+  sample: j({ output_text: 'Paris is the capital of France.' }),
+  item: j({ question: 'What is the capital of France?', reference_answer: 'Paris' }),
+};
+
 export const DEFAULT_STARTER = 'string_check';

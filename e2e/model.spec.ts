@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openApp, setDoc } from './helpers.ts';
+
+const scoreGrader = {
+  type: 'score_model',
+  name: 'judge',
+  model: 'gpt-4.1-2025-04-14',
+  input: [
+    { role: 'system', content: 'Grade the answer.' },
+    { role: 'user', content: 'Reference: {{ item.answer }}\nAnswer: {{ sample.output_text }}' },
+  ],
+  range: [0, 1],
+};
+
+/** A fake OpenAI-compatible server that browsers may call (CORS), recording what it receives. */
+async function fakeServer(reply: (body: { messages?: unknown }) => unknown) {
+  const seen: { headers: IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
+  const server = createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      seen.push({ headers: req.headers, body });
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify(reply(body)));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, seen, close: () => server.close() };
+}
+
+const completion = (content: string) => ({
+  id: 'x',
+  object: 'chat.completion',
+  model: 'gpt-4.1-2025-04-14',
+  choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
+});
+
+test('without a key, a model grader shows its prompt and the user judges by hand', async ({ page }) => {
+  await openApp(page);
+  await setDoc(page, 'grader', scoreGrader);
+  await setDoc(page, 'sample', { output_text: 'Paris, of course' });
+  await setDoc(page, 'item', { answer: 'Paris' });
+  await expect(page.getByTestId('hand-judge')).toBeVisible();
+  await expect(page.getByTestId('judge-prompt')).toContainText('Answer: Paris, of course');
+  await page.getByTestId('hand-reply').fill('{"result": 1.7, "steps": [{"description": "names Paris", "conclusion": "correct"}]}');
+  await page.getByTestId('hand-submit').click();
+  // 1.7 is clamped to the range [0, 1].
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('judge-steps')).toContainText('names Paris');
+  await page.getByTestId('hand-reply').fill('no json here');
+  await page.getByTestId('hand-submit').click();
+  await expect(page.getByTestId('errors').locator('[data-flag="model_grader_parse_error"]')).toBeVisible();
+});
+
+test('with an endpoint, the app calls the model with the key; the key stays out of the sandbox and out of links', async ({ page }) => {
+  const server = await fakeServer(() => completion('{"result": 0.5, "steps": [{"description": "vague", "conclusion": "half"}]}'));
+  try {
+    await openApp(page);
+    await setDoc(page, 'grader', scoreGrader);
+    await setDoc(page, 'sample', { output_text: 'Somewhere in France' });
+    await setDoc(page, 'item', { answer: 'Paris' });
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('endpoint-url').fill(server.url);
+    await page.getByTestId('endpoint-key').fill('sk-test-secret-123');
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.5');
+    const last = server.seen.at(-1)!;
+    expect(last.headers.authorization).toBe('Bearer sk-test-secret-123');
+    expect(JSON.stringify(last.body.messages)).toContain('Answer: Somewhere in France');
+    expect(last.body.response_format).toMatchObject({ type: 'json_schema' });
+    await expect(page.getByTestId('judge-steps')).toContainText('vague');
+    // Not in the result the worker sent back, not in a share link, not in local storage.
+    await page.getByRole('button', { name: /Show the RunResult JSON/ }).click();
+    await expect(page.getByTestId('raw-result')).not.toContainText('sk-test-secret');
+    await page.getByTestId('share-button').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).not.toContain('sk-test');
+    const { decodeShare } = await import('../src/share/codec.ts');
+    const opened = await decodeShare(link.slice(link.indexOf('#')));
+    expect(JSON.stringify(opened)).not.toContain('sk-test');
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('sk-test');
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toContain('sk-test');
+    // A python grader in the sandbox cannot find it either.
+    await setDoc(page, 'grader', {
+      type: 'python',
+      name: 'snoop',
+      source: 'import js\n\ndef grade(sample, item):\n    found = []\n    for name in ["sessionStorage", "localStorage"]:\n        try:\n            found.append(str(getattr(js, name).getItem("grader-playground:endpoint:v1")))\n        except Exception:\n            pass\n    return 1.0 if any("sk-test" in f for f in found) else 0.0\n',
+    });
+    await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python', { timeout: 90_000 });
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+  } finally {
+    server.close();
+  }
+});
+
+test('remember on this device keeps the endpoint across sessions; otherwise it is forgotten', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openApp(page);
+  await page.getByTestId('settings-button').click();
+  await page.getByTestId('endpoint-key').fill('sk-remember-me');
+  await page.getByTestId('endpoint-remember').check();
+  expect(await page.evaluate(() => localStorage.getItem('grader-playground:endpoint:v1'))).toContain('sk-remember-me');
+  await page.getByTestId('endpoint-remember').uncheck();
+  expect(await page.evaluate(() => localStorage.getItem('grader-playground:endpoint:v1'))).toBeNull();
+  await context.close();
+});
