@@ -4,11 +4,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
+import { createAstEngine } from '../ast/engine.ts';
+import { nodeAstAssets } from '../ast/node-assets.ts';
+import { setPythonAstEngine } from './ast-grep.ts';
 import type { ToPythonWorker } from './protocol.ts';
 import { servePythonWorker } from './worker-server.ts';
 
 const port = parentPort;
 if (!port) throw new Error('node-worker.ts must run in a worker thread');
+// ast_grep_py runs @ast-grep/wasm in this thread, with the grammars from node_modules.
+setPythonAstEngine(createAstEngine(nodeAstAssets));
 
 servePythonWorker(
   { post: (m) => port.postMessage(m), onMessage: (h) => port.on('message', (m: ToPythonWorker) => h(m)) },

@@ -120,6 +120,11 @@ export interface PythonModuleProvider {
   partialNote?: string;
   /** Make the modules importable in this interpreter (write files to the FS, registerJsModule...). */
   install(pyodide: unknown): Promise<void> | void;
+  /**
+   * Called before every run whose source imports one of `imports`, once installed: e.g. ast_grep_py loads the
+   * grammars this source and sample need (Python calls JS synchronously and cannot wait). Must not throw.
+   */
+  prepareRun?(pyodide: unknown, request: { source: string; sampleJson: string; itemJson: string }): Promise<void> | void;
 }
 
 export interface ImportEnvironment {

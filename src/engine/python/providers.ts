@@ -1,8 +1,9 @@
 /**
- * The Python packages the playground provides itself, installed into an interpreter on first import. A
- * provider for ast_grep_py joins this list when it exists.
+ * The Python packages the playground provides itself, installed into an interpreter on first import.
+ * ast_grep_py needs its host to hand it the AST engine first (`setPythonAstEngine` in ast-grep.ts).
  */
+import { astGrepPyProvider } from './ast-grep.ts';
 import type { PythonModuleProvider } from './packages.ts';
 import { rapidfuzzProvider } from './rapidfuzz.ts';
 
-export const BUILTIN_PROVIDERS: readonly PythonModuleProvider[] = [rapidfuzzProvider];
+export const BUILTIN_PROVIDERS: readonly PythonModuleProvider[] = [rapidfuzzProvider, astGrepPyProvider];

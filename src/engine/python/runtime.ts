@@ -94,6 +94,7 @@ export function createPyodidePythonRuntime(
     }
     const packages = await loadImports(s, lastImports, providers, options.packageSource);
     if ('failure' in packages) return done(packages.failure);
+    for (const p of new Set(lastImports.map((name) => providers.get(name)))) await p?.prepareRun?.(s.py, request);
     hooks.onExecStart?.();
     let answer: PythonRunResponse;
     try {
