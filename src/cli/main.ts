@@ -102,7 +102,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         let errored = 0;
         for (const r of rows) {
           for (let j = 0; j < r.samples.length; j++) {
-            const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: runtime.engine });
+            const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: runtime.engine, explain });
             rewards.push(result.reward);
             if (hasError(result.metadata.errors)) errored++;
             lines.push(JSON.stringify({ row: r.row, sample_index: j, result: strip(result, explain) }));

@@ -46,6 +46,7 @@ export async function runGrader(grader: unknown, sample: JsonValue, item: JsonVa
       settings,
       pointer: '',
       runtime: options.runtime ?? {},
+      brief: options.explain === false,
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (e) {

@@ -91,6 +91,11 @@ export interface DataRuntime {
 
 export interface RunOptions {
   settings?: Partial<EngineSettings>;
+  /**
+   * False when only the reward matters (dataset runs): graders may skip costly explanation data. The reward and
+   * error flags never change with it.
+   */
+  explain?: boolean;
   runtime?: EngineRuntime;
   signal?: AbortSignal;
 }

@@ -86,7 +86,7 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
       continue;
     }
     for (let j = 0; j < row.samples.length; j++) {
-      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime: runtimeFor() });
+      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime: runtimeFor(), explain: false });
       const flags = setFlags(r.metadata.errors);
       const label = typeof r.metadata.scores.label === 'string' ? r.metadata.scores.label : undefined;
       results.push({

@@ -17,6 +17,8 @@ import { gradeAstGrep } from './ast-grep.ts';
 export interface FullContext extends GradeContext {
   runtime: EngineRuntime;
   signal?: AbortSignal;
+  /** Skip costly explanation details (dataset runs); never changes a reward. */
+  brief?: boolean;
 }
 
 type GraderFn = (grader: never, ctx: FullContext) => GradeOutcome | Promise<GradeOutcome>;

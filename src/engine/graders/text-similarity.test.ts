@@ -196,3 +196,15 @@ describe('text_similarity grader: cosine', () => {
     expect(r.explain!.problems[0]!.pointer).toBe('/evaluation_metric');
   });
 });
+
+describe('brief runs (datasets)', () => {
+  it('give the same reward without the fuzzy alignment', async () => {
+    const g = { type: 'text_similarity', name: 'f', input: '{{ sample.output_text }}', reference: 'receive the package tomorrow', evaluation_metric: 'fuzzy_match' };
+    const s = { output_text: 'recieve the pakage tomorow' };
+    const full = await runGrader(g, s, {});
+    const brief = await runGrader(g, s, {}, { explain: false });
+    expect(brief.reward).toBe(full.reward);
+    expect(full.explain?.details).toHaveProperty('matchedInput');
+    expect(brief.explain?.details).not.toHaveProperty('matchedInput');
+  });
+});
