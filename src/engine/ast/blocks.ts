@@ -46,7 +46,7 @@ export interface CodeBlock {
 }
 
 /** Markdown spellings of languages that ast-grep's own aliases do not cover. */
-const EXTRA_LANGUAGE_WORDS: Record<string, string> = {
+export const EXTRA_LANGUAGE_WORDS: Record<string, string> = {
   python3: 'python',
   py3: 'python',
   sh: 'bash',
@@ -64,7 +64,7 @@ const EXTRA_LANGUAGE_WORDS: Record<string, string> = {
 };
 
 /** File extensions (lower-case, no dot) and their languages. */
-const EXTENSIONS: Record<string, string> = {
+export const EXTENSIONS: Record<string, string> = {
   js: 'javascript',
   mjs: 'javascript',
   cjs: 'javascript',
@@ -99,7 +99,8 @@ const EXTENSIONS: Record<string, string> = {
   yml: 'yaml',
 };
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+// [\s\S], not `.`: JS's `.` also stops at \r, U+2028 and U+2029, Python's only at \n.
+const FENCE = /^( {0,3})(`{3,}|~{3,})([\s\S]*)$/;
 const PATH = /^(?:\.{0,2}\/)?(?:[A-Za-z0-9_.@~+-]+\/)*[A-Za-z0-9_.@~+-]*\.[A-Za-z][A-Za-z0-9]*$/;
 const PATH_ATTRIBUTE = /(?:^|[ \t])(?:title|file|filename|path)=(?:"([^"]*)"|'([^']*)'|([^ \t]+))/;
 const BACKTICKED = /`([^`]+)`/g;
@@ -117,8 +118,8 @@ function trim(s: string): string {
 /** The canonical language a Markdown info word names, or null. */
 export function languageOfWord(word: string): string | null {
   const w = asciiLower(word);
-  const extra = EXTRA_LANGUAGE_WORDS[w];
-  if (extra !== undefined) return extra;
+  // Own keys only: `constructor` or `toString` must not find Object.prototype's members.
+  if (Object.hasOwn(EXTRA_LANGUAGE_WORDS, w)) return EXTRA_LANGUAGE_WORDS[w]!;
   return findLanguage(w)?.name ?? null;
 }
 
@@ -129,8 +130,8 @@ export function isPath(s: string): boolean {
 
 /** The language a file path's extension says, or null. */
 export function languageOfPath(path: string): string | null {
-  const dot = path.lastIndexOf('.');
-  return EXTENSIONS[asciiLower(path.slice(dot + 1))] ?? null;
+  const ext = asciiLower(path.slice(path.lastIndexOf('.') + 1));
+  return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext]! : null;
 }
 
 /** Language and path from a fence's info string. */
