@@ -192,3 +192,29 @@ test('python source is edited as Python in its own tab, with errors marked at th
   await page.getByRole('tab', { name: 'JSON' }).click();
   await expect.poll(async () => JSON.parse(await getDoc(page, 'grader')).source).toBe('def grade(sample, item):\n    return 1.0 +\n');
 });
+
+test('rapidfuzz is provided in the browser and gives the engine exact scores', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await setDoc(page, 'sample', { output_text: 'recieve the pakage tomorow' });
+  await setDoc(page, 'item', { reference: 'receive the package tomorrow' });
+  await setDoc(
+    page,
+    'grader',
+    pythonGrader('from rapidfuzz import fuzz, utils\n\ndef grade(sample, item):\n    return fuzz.WRatio(sample["output_text"], item["reference"], processor=utils.default_process) / 100\n'),
+  );
+  await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python', { timeout: 90_000 });
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', String(92.5925925925926 / 100));
+});
+
+test('a package that cannot be downloaded gives a clear message naming it, and the package statuses are listed', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await setDoc(page, 'grader', pythonGrader('import numpy as np\n\ndef grade(sample, item):\n    return float(np.mean([1, 0]))\n'));
+  await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python', { timeout: 120_000 });
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('summary')).toContainText('numpy');
+  await page.getByText("Packages of OpenAI's grader image, here").click();
+  await expect(page.getByTestId('packages-table').locator('[data-package="rapidfuzz"]')).toHaveAttribute('data-status', 'provided');
+  await expect(page.getByTestId('packages-table').locator('[data-package="rdkit"]')).toHaveAttribute('data-status', 'unavailable');
+});
