@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lazyAstEngine } from '../engine/ast/lazy.ts';
 import { nodeDataRuntime } from '../engine/node-data.ts';
 import type { SupervisedPythonRuntime } from '../engine/python/supervisor.ts';
 import type { EngineRuntime, PythonRunRequest } from '../engine/runtime.ts';
@@ -42,6 +43,12 @@ export async function createNodeRuntime(options: { pythonTimeoutMs: number; mode
   };
   const engine: EngineRuntime = {
     data: nodeDataRuntime(join(root, 'public', 'data')),
+    // AST checks: @ast-grep/wasm with the grammars from node_modules, loaded on the first ast_grep grader.
+    ast: lazyAstEngine(() =>
+      Promise.all([import('../engine/ast/engine.ts'), import('../engine/ast/node-assets.ts')]).then(([{ createAstEngine }, { nodeAstAssets }]) =>
+        createAstEngine(nodeAstAssets),
+      ),
+    ),
     python: { run: async (request: PythonRunRequest) => (await getPython()).run(request) },
     // Read at each CLI run, so OPENAI_BASE_URL / OPENAI_API_KEY work as in the official SDKs.
     model: modelRuntimeFromEnv(process.env, options.modelTimeoutMs ? { timeoutMs: options.modelTimeoutMs } : {}),

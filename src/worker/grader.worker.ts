@@ -27,6 +27,7 @@ import type {
   WorkerConnect,
 } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
+import { answerAst } from './ast-request.ts';
 
 let runtime: EngineRuntime = {};
 // The worker grades one request at a time; these are the current request's callbacks into the app.
@@ -113,6 +114,9 @@ const api: GraderWorkerApi = {
     } finally {
       modelCall = undefined;
     }
+  },
+  async ast(request) {
+    return answerAst(runtime.ast, request);
   },
   async run(request, onProgress, onModel) {
     progress = onProgress;

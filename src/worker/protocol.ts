@@ -5,6 +5,7 @@
 import type { ModelPath, ModelResponse } from '../engine/runtime.ts';
 import type { EngineSettings, RunResult } from '../engine/types.ts';
 import type { ValidationProblem } from '../engine/validate.ts';
+import type { AstRequest, AstResponse } from './ast-request.ts';
 
 export type DocName = 'grader' | 'sample' | 'item';
 
@@ -83,6 +84,8 @@ export interface GraderWorkerApi {
   run(request: RunRequest, onProgress?: (p: RunProgress) => void, onModel?: ModelCall): Promise<RunResponse>;
   /** Grade dataset lines; `onRow` is told when each line starts (so a stuck line can be found and skipped). */
   gradeLines(request: BatchRequest, onRow?: (row: number) => void, onModel?: ModelCall): Promise<BatchResponse>;
+  /** The AST panel: matches, syntax tree and pattern structure for some code (ast-request.ts). */
+  ast(request: AstRequest): Promise<AstResponse>;
 }
 
 /** App -> sandbox frame. */

@@ -8,6 +8,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { DataRuntime, EngineRuntime } from '../engine/runtime.ts';
 import type { PyodidePythonRuntime } from '../engine/python/runtime.ts';
 import type { RunProgress } from './protocol.ts';
+import { createWorkerAstEngine } from './ast-engine.ts';
 
 export interface WorkerRuntimeConfig {
   /** The app's root URL (where index.html, sandbox.html, pyodide/ and data/ are). */
@@ -43,16 +44,22 @@ export function createWorkerRuntime(
     return pyodide;
   };
 
+  const ast = createWorkerAstEngine();
+
   let python: Promise<PyodidePythonRuntime> | null = null;
   const getPython = () => {
-    python ??= import('../engine/python/runtime.ts').then(({ createPyodidePythonRuntime }) =>
-      createPyodidePythonRuntime(getPyodide, { packageSource: config.packageBaseUrl }),
+    python ??= Promise.all([import('../engine/python/runtime.ts'), import('../engine/python/ast-grep.ts')]).then(
+      ([{ createPyodidePythonRuntime }, { setPythonAstEngine }]) => {
+        setPythonAstEngine(ast); // ast_grep_py shares this worker's AST engine
+        return createPyodidePythonRuntime(getPyodide, { packageSource: config.packageBaseUrl });
+      },
     );
     return python;
   };
 
   return {
     data,
+    ast,
     python: {
       async run(request) {
         progress('loading');
