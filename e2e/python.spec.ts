@@ -74,6 +74,7 @@ test.describe('python graders', () => {
     expect(Date.now() - t0).toBeLessThan(1000);
     await expect.poll(() => flags(page), { timeout: 30_000 }).toEqual(['python_grader_server_error']);
     await expect(page.getByTestId('errors')).toContainText('type: timeout');
+    await expect(page.getByTestId('full-run')).toBeVisible();
     await grade(page, 'def grade(sample, item):\n    return 0.25\n');
     await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.25');
   });

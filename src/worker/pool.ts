@@ -68,7 +68,7 @@ export class DatasetPool {
       if (l.trim() !== '') todo.push(i);
     });
     const totalRows = todo.length;
-    const batchSize = job.batchSize ?? (isSlow(job.grader) ? 4 : 250);
+    const batchSize = job.batchSize ?? (isSlow(job.grader) ? 20 : 250);
     const queue: number[][] = [];
     for (let i = 0; i < todo.length; i += batchSize) queue.push(todo.slice(i, i + batchSize));
     let doneRows = 0;

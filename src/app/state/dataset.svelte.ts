@@ -24,7 +24,8 @@ export class DatasetState {
   flagFilter = $state<string>('');
   passFilter = $state<'' | 'pass' | 'fail'>('');
   threshold = $state(0.5);
-  rowTimeoutSeconds = $state(30);
+  /** OpenAI's limit by default; the dataset view lets the user change it. */
+  rowTimeoutSeconds = $state(120);
   workers = $state(defaultPoolSize());
 
   lines: string[] = [];
