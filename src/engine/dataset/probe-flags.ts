@@ -55,7 +55,7 @@ const WHAT: Record<string, string> = {
   'long-generic': 'A long generic answer that never answers',
   'repeated-tokens': 'One word repeated many times',
   'wrong-json-values': 'The right JSON keys with wrong values',
-  'wrong-number': 'A real answer with its final number changed',
+  'wrong-number': 'An answer with its final number changed',
   'wrong-code': 'A code block with unrelated code',
   'format-only-json': 'An empty JSON value',
   'format-only-code': 'An empty code block',

@@ -127,7 +127,11 @@ describe('generateProbes', () => {
     const probes = generateProbes({ answer: '42' }, [sampleFromModelText('Step 1: 6 × 7.\n#### 42')]);
     expect(textOf(probes, 'wrong-number')).toBe('Step 1: 6 × 7.\n#### 85');
     expect(textOf(probes, 'format-only-answer')).toBe('#### ');
+    expect(byKind(probes).get('wrong-number')!.description).toBe('A real answer with its final number changed from 42 to 85.');
     expect(textOf(generateProbes({ answer: '3.14' }), 'wrong-number')).toBe('7.28');
+    expect(byKind(generateProbes({ answer: '3.14' })).get('wrong-number')!.description).toMatch(/^The reference with its final/);
+    // 20.5 would become 42.0, the right answer: it goes one step further.
+    expect(textOf(generateProbes({ answer: '42' }, ['20.5']), 'wrong-number')).toBe('85.0');
     expect(textOf(generateProbes({}, ['x = 0.5.']), 'wrong-number')).toBe('x = 2.0.');
     expect(textOf(generateProbes({}, ['Answer: 7']), 'format-only-answer')).toBe('Answer: ');
     // A number glued to code or a word is not an answer.

@@ -157,13 +157,20 @@ function wrongCode(lang: string): string {
   return 'print("hello world")';
 }
 
+interface Shape {
+  /** Whose format is copied, for the description. */
+  whose: 'a real answer' | 'the reference';
+  text: string;
+  json?: JsonValue;
+}
+
 /** What the real answers look like: their output_text and output_json. */
-function sampleTexts(samples: readonly JsonValue[]): { text: string; json?: JsonValue }[] {
-  const out: { text: string; json?: JsonValue }[] = [];
+function sampleShapes(samples: readonly JsonValue[]): Shape[] {
+  const out: Shape[] = [];
   for (const raw of samples) {
     const s = typeof raw === 'string' ? sampleFromModelText(raw) : raw; // a bare model output, as dataset.ts reads rows
     if (isJsonObject(s) && typeof s.output_text === 'string') {
-      const e: { text: string; json?: JsonValue } = { text: s.output_text };
+      const e: Shape = { whose: 'a real answer', text: s.output_text };
       if (Object.prototype.hasOwnProperty.call(s, 'output_json')) e.json = s.output_json!;
       out.push(e);
     }
@@ -201,16 +208,16 @@ export function generateProbes(item: JsonValue, realSamples: readonly JsonValue[
   add('repeated-tokens', `The word ${JSON.stringify(token)} repeated ${repeat} times.`, Array(repeat).fill(token).join(' '));
 
   // Right format, wrong content: copy the shape of a real answer (or of the reference when there is none).
-  const shapes = sampleTexts(realSamples);
+  const shapes = sampleShapes(realSamples);
   if (refText) {
     const parsed = parseJson(refText.trim());
-    shapes.push(parsed.ok ? { text: refText, json: parsed.value } : { text: refText });
+    shapes.push(parsed.ok ? { whose: 'the reference', text: refText, json: parsed.value } : { whose: 'the reference', text: refText });
   }
-  for (const { text, json } of shapes) {
+  for (const { whose, text, json } of shapes) {
     if (json !== undefined && (Array.isArray(json) || isJsonObject(json))) {
       const wrong = wrongValues(json);
       const out = losslessStringify(wrong, null, text.includes('\n') ? 2 : undefined) ?? 'null';
-      add('wrong-json-values', 'The same JSON keys as a real answer, with every value wrong.', out);
+      add('wrong-json-values', `The same JSON keys as ${whose}, with every value wrong.`, out);
       add('format-only-json', `An empty JSON ${Array.isArray(json) ? 'array' : 'object'}.`, Array.isArray(json) ? '[]' : '{}');
     }
     const fence = FENCE.exec(text);
@@ -221,8 +228,10 @@ export function generateProbes(item: JsonValue, realSamples: readonly JsonValue[
     }
     const num = TRAILING_NUMBER.exec(text);
     if (num && !fence) {
-      const other = differentNumber(num[2]!);
-      add('wrong-number', `A real answer's final number changed from ${num[2]} to ${other}.`, num[1]! + other + num[3]!);
+      let other = differentNumber(num[2]!);
+      // A real answer can itself be wrong; its changed number must not land on the right one.
+      if (refText && Number(other) === Number(refText.trim())) other = differentNumber(other);
+      add('wrong-number', `${whose[0]!.toUpperCase() + whose.slice(1)} with its final number changed from ${num[2]} to ${other}.`, num[1]! + other + num[3]!);
     }
     const prefix = ANSWER_PREFIX.exec(text);
     if (prefix) add('format-only-answer', `Only the answer marker ${JSON.stringify(prefix[1])}, with nothing after it.`, prefix[1]! + ' ');
