@@ -19,11 +19,13 @@ export async function parseQuery(mode: QueryMode, text: string): Promise<ParsedQ
   if (text.trim() === '') return { ok: false, message: 'Write a rule, e.g. "kind: call_expression" or {"pattern": "f($A)"}.' };
   // JSON is YAML 1.2 (flow style), so one parser reads both and places errors in either.
   const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    return { ok: false, message: err.message.split('\n')[0]!, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+    // The first line of yaml's message, without its own " at line L, column C:" (the panel shows the place).
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, message, ...(pos ? { line: pos.line, column: pos.col } : {}) };
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
