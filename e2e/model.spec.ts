@@ -109,3 +109,24 @@ test('remember on this device keeps the endpoint across sessions; otherwise it i
   expect(await page.evaluate(() => localStorage.getItem('grader-playground:endpoint:v1'))).toBeNull();
   await context.close();
 });
+
+test('judge check: the model grader run k times shows the spread of its rewards', async ({ page }) => {
+  let n = 0;
+  const server = await fakeServer(() => completion(JSON.stringify({ result: [0.4, 0.6, 0.5][n++ % 3], steps: [] })));
+  try {
+    await openApp(page);
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('endpoint-url').fill(server.url);
+    await page.getByTestId('endpoint-key').fill('sk-x');
+    await setDoc(page, 'grader', scoreGrader);
+    await setDoc(page, 'item', { answer: 'Paris' });
+    await expect(page.getByTestId('judge-check')).toBeVisible();
+    await page.getByTestId('judge-check').locator('input').fill('6');
+    await page.getByTestId('judge-check-run').click();
+    await expect(page.getByTestId('judge-check-stats')).toContainText('6 runs');
+    await expect(page.getByTestId('judge-check-stats')).toContainText('min 0.4');
+    await expect(page.getByTestId('judge-check-stats')).toContainText('max 0.6');
+  } finally {
+    server.close();
+  }
+});
