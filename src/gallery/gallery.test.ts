@@ -17,6 +17,13 @@ import type { EngineRuntime } from '../engine/runtime.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { familySchedule } from './examples/family-schedule.ts';
+import { icd10Codes } from './examples/icd10-codes.ts';
+import { legalCitations } from './examples/legal-citations.ts';
+import { mathTolerance } from './examples/math-tolerance.ts';
+import { stripeAst } from './examples/stripe-ast.ts';
+import { toolCallParsed } from './examples/tool-calls.ts';
+import { translationMeteor } from './examples/translation-meteor.ts';
+import { vipWiring } from './examples/vip-wiring.ts';
 import { exampleDataset, exampleWorkspace, GALLERY, getExample, type Doc, type GalleryExample } from './index.ts';
 
 let python: SupervisedPythonRuntime;
@@ -144,18 +151,84 @@ describe('the gallery API', () => {
   });
 });
 
-describe('graders beyond their example item', () => {
+/** Runs an example's grader (or another grader) on a sample and item of the test's own; fails on any error flag. */
+async function reward(grader: Doc<unknown>, sample: unknown, item: unknown): Promise<number> {
+  const result = await runGrader(doc(grader), sample as JsonValue, item as JsonValue, { runtime: { python, data } });
+  expect(setFlags(result.metadata.errors), result.explain?.summary).toEqual([]);
+  return result.reward;
+}
+
+const itemOf = (e: GalleryExample) => doc(e.item) as Record<string, JsonValue>;
+
+describe('the design notes, checked beyond the example samples', () => {
   it('family-schedule also grades list entries (list name 5, entries F1 15)', async () => {
     const item = {
       expected: { kind: 'list', list: 'shopping', entries: ['sunscreen', 'goggles'] },
     };
-    const run = async (reply: unknown) =>
-      (await runGrader(doc(familySchedule.grader), { output_text: JSON.stringify(reply) }, item, { runtime: { python } })).reward;
+    const run = (reply: unknown) => reward(familySchedule.grader, { output_text: JSON.stringify(reply) }, item);
     expect(await run({ kind: 'list', list: 'shopping', entries: ['Sunscreen', 'goggles'] })).toBe(1);
     // Right list, one of two entries plus an extra: F1 = 2/4, so 5 + 7.5 = 12.5 of 20.
     expect(await run({ kind: 'list', list: 'shopping', entries: ['sunscreen', 'towel'] })).toBe(0.625);
     expect(await run({ kind: 'list', list: 'todo', entries: ['sunscreen', 'goggles'] })).toBe(0.75);
     expect(await run({ kind: 'event', start: '2025-06-07T09:00' })).toBe(0);
+  }, 60_000);
+
+  it('math-tolerance: thousands separators, and abs_tol for answers near zero', async () => {
+    const item = { answer: '1000', rel_tol: 0.01, abs_tol: 1e-9 };
+    expect(await reward(mathTolerance.grader, { output_text: 'Answer: 1,000' }, item)).toBe(1);
+    const nearZero = { answer: '0', rel_tol: 0.01, abs_tol: 0.001 };
+    expect(await reward(mathTolerance.grader, { output_text: 'Answer: 0.0004' }, nearZero)).toBe(1);
+    expect(await reward(mathTolerance.grader, { output_text: 'Answer: 0.0004' }, { ...nearZero, abs_tol: 0 })).toBe(0);
+  }, 60_000);
+
+  it('tool-call-parsed: an invented argument and a missing one both count as disagreeing keys, and true is not 1', async () => {
+    const item = itemOf(toolCallParsed);
+    const call = (args: string) => ({ output_tools: [{ id: 'c', type: 'function', function: { name: 'add_to_cart', arguments: args } }] });
+    const extra = await reward(toolCallParsed.grader, call('{"sku": "A-17", "quantity": 1, "gift_wrap": true}'), item);
+    const missing = await reward(toolCallParsed.grader, call('{"sku": "A-17"}'), item);
+    expect(extra).toBe(2 / 3);
+    expect(missing).toBe(0.5);
+    expect(await reward(toolCallParsed.grader, call('{"sku": "A-17", "quantity": true}'), item)).toBe(0.5);
+  }, 60_000);
+
+  it('icd10-codes: a repeated code counts once', async () => {
+    const item = itemOf(icd10Codes);
+    expect(await reward(icd10Codes.grader, { output_text: 'E11.22, E11.22, e1122, I12.9, N18.31' }, item)).toBe(1);
+  }, 60_000);
+
+  it('vip-wiring: wiring one SLAVE clock of two gets one of the two (multiset, not set)', async () => {
+    const item = itemOf(vipWiring);
+    const good = (vipWiring.samples[0]!.sample as { output_text: string }).output_text;
+    const oneClockLess = good.replace('s1_agent (\n  .aclk    (clk),\n', 's1_agent (\n');
+    expect(oneClockLess).not.toBe(good);
+    expect(await reward(vipWiring.grader, { output_text: oneClockLess }, item)).toBe(28 / 29);
+  }, 60_000);
+
+  it('legal-citations: with partial_ratio instead of ratio, pasting the clause twice would earn full marks', async () => {
+    const item = itemOf(legalCitations);
+    const paste = String(item.document).replace(/\n/g, ' ');
+    const sample = { output_json: { quotes: [paste, paste] } };
+    expect(await reward(legalCitations.grader, sample, item)).toBe(0);
+    const g = doc(legalCitations.grader) as { source: string };
+    expect(g.source).toContain('fuzz.ratio(');
+    const partial = { ...g, source: g.source.replace('fuzz.ratio(', 'fuzz.partial_ratio(') };
+    expect(await reward(partial, sample, item)).toBe(1);
+  }, 60_000);
+
+  it('translation-meteor: a full stop glued to the last word loses the synonym match', async () => {
+    const withStops = { reference: 'The meeting was postponed because the manager was ill.' };
+    const bare = translationMeteor.samples[0]!.expectedReward;
+    const stopped = await reward(translationMeteor.grader, { output_text: 'The meeting was postponed because the manager was sick.' }, withStops);
+    expect(stopped).toBeLessThan(bare);
+  }, 60_000);
+
+  it('stripe-ast: a pattern with metavariables checks the arguments too', async () => {
+    const item = { required_calls: ['stripe.subscriptions.create({ customer: $C, $$$ })'] };
+    const api = { type: 'python', name: 'api', source: (doc(stripeAst.grader) as { graders: { api_calls: { source: string } } }).graders.api_calls.source };
+    const good = stripeAst.samples[0]!.sample;
+    expect(await reward(api, good, item)).toBe(1);
+    const noCustomer = { output_text: '```js\nstripe.subscriptions.create({ items: [{ price: p }] });\n```' };
+    expect(await reward(api, noCustomer, item)).toBe(0);
   }, 60_000);
 });
 

@@ -22,7 +22,7 @@ export const familySchedule: GalleryExample = {
   design: [
     'The reply is JSON with one decision per field, and the fields are independent skills: reading a date relative to today, spotting "every Saturday", noticing the event is already in the calendar, noticing it clashes with another one. Scoring each field separately tells the policy which skill it got right; a single exact match on the whole object would give 0 for almost every reply early in training.',
     'The kind (event or list entry) gates the rest: an event filed as a shopping-list entry is wrong whatever its details, so it gets 0. For events, points out of 20: date 3, time 3, recurrence 4, duplicate_of 5, conflicts 5. Duplicates and conflicts weigh most because they are what a family would notice going wrong.',
-    'conflicts_with is a set of event ids scored by F1, so claiming a clash with every event of the day costs precision. A reply that is not one JSON object (for instance a list holding both an event and a list entry, to cover both readings) gets 0.',
+    'conflicts_with is a set of event ids scored by F1, so claiming a clash with every event of the day costs precision: here 2.5 of its 5 points. That is a mild penalty; raise the weight of conflicts or score them by exact set if over-flagging becomes a habit. A reply that is not one JSON object (for instance a list holding both an event and a list entry, to cover both readings) gets 0.',
     'List entries are graded too (list name 5, entries by F1 15), so one grader serves the whole dataset; this item is an event.',
   ],
   grader: {
@@ -86,6 +86,12 @@ def grade(sample, item):
       note: '"This week" read as next week\'s Saturday (date wrong, 3 points lost) and the clash with the football match missed (5 points lost): 12/20 = 0.6.',
       sample: jsonSample({ ...expected, start: '2025-06-14T09:00', conflicts_with: [] }),
       expectedReward: 0.6,
+    },
+    {
+      label: 'partial',
+      note: 'Everything right, but a clash claimed with all three events of the day: conflicts F1 = 2 x 1 / (3 + 1) = 0.5, so 2.5 of 5 points: 17.5/20 = 0.875.',
+      sample: jsonSample({ ...expected, conflicts_with: ['evt_3', 'evt_5', 'evt_8'] }),
+      expectedReward: 0.875,
     },
     {
       label: 'wrong',

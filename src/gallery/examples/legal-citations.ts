@@ -17,7 +17,7 @@ export const legalCitations: GalleryExample = {
   summary: 'A python grader pairs each quoted passage with the closest expected passage by rapidfuzz\'s ratio, keeps pairs above 90, and scores F1 where each pair counts its similarity.',
   design: [
     'The task asks for verbatim quotations, so the grader measures how close each quote is to the source text, character by character: fuzz.ratio, a normalised edit similarity. A stray space or a dropped "the" costs a little, a paraphrase costs everything.',
-    'ratio, not partial_ratio: partial_ratio scores the best-matching window of the longer string, so a "quote" that pastes the whole clause would match every passage at 100. With ratio, length differences count, and the paste scores far below the threshold.',
+    'ratio, not partial_ratio: partial_ratio scores the best-matching window of the longer string, so a "quote" that pastes the whole clause scores 100 against every passage, and pasting it once per expected passage would earn full marks. With ratio, length differences count, and the paste scores far below the threshold.',
     'Pairs are matched greedily, most similar first, each quote and each expected passage used once, and only above a threshold of 90: below it, a quote is a paraphrase and earns nothing. Each kept pair adds its similarity (0.9 to 1) to the credit, and F1 = 2 x credit / (quotes + expected passages), so missing passages lower recall and irrelevant quotes lower precision.',
     'Whitespace is collapsed before comparing, so line breaks in the model\'s output do not matter; case and punctuation do, because a legal quotation must keep them.',
   ],

@@ -28,7 +28,7 @@ export const stripeAst: GalleryExample = {
     'Whether the code calls stripe.customers.create(...) is a question about the syntax tree, not the text. ast-grep matches the pattern "stripe.customers.create($$$)" against real call expressions, whatever the arguments, spacing or line breaks, and never inside a comment or a string. A regex or a like check would be fooled by both.',
     'The API check gives the share of required calls found in the JavaScript code blocks, and 0 if a forbidden call appears (here the legacy Charges API, which the task rules out). The patterns live in the item, so one grader serves a whole dataset of SDK tasks.',
     'The format check is a separate sub-grader, so the two rewards show up separately in sub_rewards: exactly one fenced block labelled javascript or js earns 1, code in unlabelled or several blocks 0.5, no code 0. It weighs only 25%: formatting is cheap to learn and must never outweigh working code.',
-    'A code block that does not parse still yields a tree with error nodes; patterns are matched in what did parse. The grader does not run the code: it checks that the right calls are made, not that they succeed.',
+    'The grader does not run the code: it checks that the right calls are made, not that they succeed or that their arguments are right. Add patterns with metavariables (for example "stripe.subscriptions.create({ customer: $C, $$$ })") or a test run elsewhere when that matters.',
   ],
   grader: {
     type: 'multi',

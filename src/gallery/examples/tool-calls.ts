@@ -105,7 +105,7 @@ export const toolCallParsed: GalleryExample = {
   summary: 'A python grader parses the arguments JSON, compares values (so 1 equals 1.0 and key order is irrelevant), gives credit per argument, and gives 0 when the model makes more than one call.',
   design: [
     'json.loads turns both the model\'s arguments and the expected ones into dictionaries, so key order and spacing disappear, and Python compares 1 == 1.0 as equal numbers. Only a real difference in a value loses credit.',
-    'Partial credit is per argument: the share of keys (expected or produced) whose values agree. A wrong quantity keeps the credit for the right product; an invented extra argument costs as much as a missing one.',
+    'Partial credit is per argument: the share of keys (expected or produced) whose values agree. A wrong quantity keeps the credit for the right product; an invented extra argument counts as a disagreeing key, just as a missing one does.',
     'The task asks for exactly one call, so any other number of calls gives 0: extra calls are side effects a user did not ask for (in a shop, an extra item in the cart), and no reward should hide them. A text reply with no call also gets 0, without an error: the grader checks output_tools itself instead of relying on a template.',
     'A wrong function name gives 0 whatever the arguments: arguments of the wrong tool mean nothing.',
   ],
