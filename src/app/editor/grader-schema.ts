@@ -170,6 +170,39 @@ const graders = {
     },
     additionalProperties: false,
   },
+  // Playground-only: OpenAI has no such type; the validator warns and "Export as python grader" converts it.
+  ast_grep: {
+    type: 'object',
+    description:
+      'GRADER PLAYGROUND ONLY (OpenAI rejects this type; export it as a python grader using ast_grep_py). ast-grep checks over the code blocks of sample.output_text; reward = fraction of checks that match.',
+    required: ['type', 'name', 'checks'],
+    properties: {
+      type: { const: 'ast_grep' },
+      name,
+      checks: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['rule'],
+          properties: {
+            lang: { type: 'string', description: 'Only blocks in this language (an ast-grep name or alias: python, ts, tsx, js, rust, go, ...). Blocks that name no language are parsed as this one.' },
+            path_prefix: { type: 'string', description: 'Only blocks whose file path (from the fence, the line above it or a first-line comment) starts with this.' },
+            rule: {
+              anyOf: [
+                { type: 'string', description: 'An ast-grep pattern, e.g. "await fetch($$$ARGS)".' },
+                { type: 'object', description: 'An ast-grep rule ({"kind": ..., "has": {...}}) or rule config ({"rule": ..., "constraints": ...}).' },
+              ],
+            },
+            name: { type: 'string', description: 'Shown in the explanation (default: the pattern).' },
+          },
+          additionalProperties: false,
+        },
+      },
+      pass_threshold: passThreshold,
+    },
+    additionalProperties: false,
+  },
 };
 
 const subGrader = { oneOf: Object.values(graders) };
