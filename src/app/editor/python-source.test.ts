@@ -12,10 +12,28 @@ describe('python sources in a grader', () => {
       },
       calculate_output: 'fmt',
     });
-    expect(findPythonSources(text)).toEqual([{ path: ['graders', 'fmt', 'source'], label: 'fmt', value: 'def grade(s, i):\n    return 1\n' }]);
-    expect(findPythonSources('{"type": "python", "source": "x = 1"}')).toEqual([{ path: ['source'], label: 'source', value: 'x = 1' }]);
+    expect(findPythonSources(text)).toEqual([
+      { path: ['graders', 'fmt', 'source'], label: 'fmt', value: 'def grade(s, i):\n    return 1\n', language: 'python' },
+    ]);
+    expect(findPythonSources('{"type": "python", "source": "x = 1"}')).toEqual([{ path: ['source'], label: 'source', value: 'x = 1', language: 'python' }]);
     expect(findPythonSources('{"type": "string_check"}')).toEqual([]);
     expect(findPythonSources('not json')).toEqual([]);
+  });
+
+  it('finds the prompt messages of model graders, for editing few-shot prompts as text', () => {
+    const text = JSON.stringify({
+      type: 'score_model',
+      name: 's',
+      model: 'm',
+      input: [
+        { role: 'system', content: 'Rubric' },
+        { role: 'user', content: [{ type: 'input_text', text: 'Answer: {{ sample.output_text }}' }] },
+      ],
+    });
+    expect(findPythonSources(text)).toEqual([
+      { path: ['input', 0, 'content'], label: 'prompt 0·system', value: 'Rubric', language: 'plaintext' },
+      { path: ['input', 1, 'content', 0, 'text'], label: 'prompt 1·user.0', value: 'Answer: {{ sample.output_text }}', language: 'plaintext' },
+    ]);
   });
 
   it('writes an edited source back, escaping it and keeping the rest of the text as it was', () => {

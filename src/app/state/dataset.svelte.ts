@@ -3,7 +3,10 @@
  * (sort, filters). Results live in a plain array (up to 100,000 entries) with a version counter for
  * reactivity, so appending a batch never copies or proxies the whole set.
  */
-import type { EngineSettings } from '../../engine/types.ts';
+import type { EngineSettings, JsonValue } from '../../engine/types.ts';
+import { rowFromValue } from '../../engine/dataset.ts';
+import { advantages, flagProbes, generateProbes, readinessReport, type AdvantageRow, type GradedSample, type ProbeReport, type ReadinessReport } from '../../engine/dataset/index.ts';
+import { losslessJsonText, parseJson } from '../../engine/json.ts';
 import type { GraderHost } from '../../worker/host.ts';
 import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
 import type { ModelCall, RowError, SampleResult } from '../../worker/protocol.ts';
@@ -31,6 +34,70 @@ export class DatasetState {
   lines: string[] = [];
   results: SampleResult[] = [];
   private pool: DatasetPool | null = null;
+  /** Reward-hacking probes: their report, and whether they are running. */
+  probes = $state.raw<ProbeReport | null>(null);
+  probing = $state(false);
+  probeItems = $state(30);
+  probeCount = $state(0);
+
+  /** The results as the analysis modules take them (one item per line). */
+  graded(): GradedSample[] {
+    void this.version;
+    return this.results.map((r) => ({
+      row: r.row,
+      sampleIndex: r.sampleIndex,
+      itemKey: String(r.row),
+      reward: r.reward,
+      errorFlags: r.flags,
+      ...(r.label !== undefined ? { label: r.label } : {}),
+    }));
+  }
+
+  report(): ReadinessReport | null {
+    const g = this.graded();
+    return g.length ? readinessReport(g, { passThreshold: this.threshold }) : null;
+  }
+
+  advantages(): AdvantageRow[] {
+    return advantages(this.graded());
+  }
+
+  /**
+   * Grade generated adversarial samples (empty, shuffled reference, padding, format only...) for the first items
+   * and flag the ones that score high: signs of a hackable grader.
+   */
+  async runProbes(grader: string, settings: EngineSettings, onModel?: ModelCall) {
+    if (this.probing || this.results.length === 0) return;
+    this.probing = true;
+    this.probes = null;
+    const origin: { row: number; kinds: string[] }[] = [];
+    const probeLines: string[] = [];
+    for (let i = 0; i < this.lines.length && origin.length < this.probeItems; i++) {
+      const parsed = parseJson(this.lines[i] ?? '');
+      if (!parsed.ok) continue;
+      const row = rowFromValue(parsed.value, i);
+      if ('message' in row) continue;
+      const probes = generateProbes(row.item, row.samples, { seed: i + 1 });
+      origin.push({ row: i, kinds: probes.map((p) => p.kind) });
+      probeLines.push(losslessJsonText({ item: row.item, samples: probes.map((p) => p.sample) } as JsonValue));
+    }
+    const graded: GradedSample[] = [];
+    const pool = new DatasetPool(this.host, Math.max(1, this.workers));
+    await pool.run(
+      { grader, settings: { ...settings }, lines: probeLines, rowTimeoutMs: this.rowTimeoutSeconds * 1000, ...(onModel ? { onModel } : {}) },
+      {
+        onResults: (results) => {
+          for (const r of results) {
+            const o = origin[r.row]!;
+            graded.push({ row: o.row, sampleIndex: r.sampleIndex, itemKey: String(o.row), reward: r.reward, errorFlags: r.flags, probe: o.kinds[r.sampleIndex] ?? 'probe' });
+          }
+        },
+      },
+    );
+    this.probeCount = graded.length;
+    this.probes = flagProbes(graded, this.graded());
+    this.probing = false;
+  }
 
   constructor(private readonly host: GraderHost) {}
 
@@ -52,6 +119,7 @@ export class DatasetState {
     this.results = [];
     this.rowErrors = [];
     this.message = null;
+    this.probes = null;
     this.status = 'running';
     this.version++;
     const pool = new DatasetPool(this.host, Math.max(1, this.workers));
