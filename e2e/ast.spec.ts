@@ -55,6 +55,11 @@ test.describe('AST checks in the sandbox', () => {
     });
     await expect.poll(() => reward(page), { timeout: 60_000 }).toBeCloseTo(2 / 3, 12);
     await expect(page.getByTestId('validation')).toContainText('Grader Playground type');
+    const view = page.getByTestId('explain-ast-grep');
+    await expect(view.getByTestId('ag-check')).toHaveCount(3);
+    await expect(view.locator('[data-testid="ag-check"][data-passed="true"]')).toHaveCount(2);
+    await expect(view.getByTestId('ag-blocks')).toContainText('src/pay.ts');
+    await expect(view).toContainText('$ARGS = "/pay" , { method: "POST" }');
   });
 
   test('a python grader imports ast_grep_py, and a grammar it names loads on demand', async ({ page }) => {
