@@ -27,7 +27,7 @@ import yaml from '@tree-sitter-grammars/tree-sitter-yaml/tree-sitter-yaml.wasm?u
 import type { AstEngine } from '../engine/ast/engine.ts';
 import { lazyAstEngine } from '../engine/ast/lazy.ts';
 
-const grammars: Record<string, string> = { bash, c, cpp, csharp, css, go, html, java, javascript, json, lua, php, python, ruby, rust, tsx, typescript, yaml };
+export const WORKER_GRAMMARS: Record<string, string> = { bash, c, cpp, csharp, css, go, html, java, javascript, json, lua, php, python, ruby, rust, tsx, typescript, yaml };
 
 const absolute = (url: string): string => new URL(url, import.meta.url).href;
 
@@ -38,7 +38,7 @@ export function createWorkerAstEngine(): AstEngine {
         urlAstAssets({
           astGrepWasm: absolute(astGrepWasm),
           treeSitterWasm: absolute(treeSitterWasm),
-          grammars: Object.fromEntries(Object.entries(grammars).map(([name, url]) => [name, absolute(url)])),
+          grammars: Object.fromEntries(Object.entries(WORKER_GRAMMARS).map(([name, url]) => [name, absolute(url)])),
         }),
       ),
     ),
