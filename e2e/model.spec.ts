@@ -130,3 +130,17 @@ test('judge check: the model grader run k times shows the spread of its rewards'
     server.close();
   }
 });
+
+test('judge prompt messages are edited as plain text in their own tabs', async ({ page }) => {
+  await openApp(page);
+  await setDoc(page, 'grader', scoreGrader);
+  await page.getByTestId('tab-python-prompt 0·system').click();
+  await expect(page.getByTestId('editor-prompt')).toHaveAttribute('data-ready', 'true');
+  await page.getByTestId('editor-prompt').locator('.view-line').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Example: "Paris" scores 1.');
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect
+    .poll(async () => JSON.parse(await page.evaluate(() => (window as unknown as { __playground: { getDoc(d: string): string } }).__playground.getDoc('grader'))).input[0].content)
+    .toBe('Grade the answer. Example: "Paris" scores 1.');
+});

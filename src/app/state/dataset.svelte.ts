@@ -5,11 +5,29 @@
  */
 import type { EngineSettings, JsonValue } from '../../engine/types.ts';
 import { rowFromValue } from '../../engine/dataset.ts';
-import { advantages, flagProbes, generateProbes, readinessReport, type AdvantageRow, type GradedSample, type ProbeReport, type ReadinessReport } from '../../engine/dataset/index.ts';
+import { templateVariables } from '../../engine/template.ts';
+import { advantages, DEFAULT_REFERENCE_KEYS, flagProbes, generateProbes, readinessReport, type AdvantageRow, type GradedSample, type ProbeReport, type ReadinessReport } from '../../engine/dataset/index.ts';
 import { losslessJsonText, parseJson } from '../../engine/json.ts';
 import type { GraderHost } from '../../worker/host.ts';
 import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
 import type { ModelCall, RowError, SampleResult } from '../../worker/protocol.ts';
+
+/** The item fields a grader's templates read, in order (`{{ item.answer.text }}` gives "answer"). */
+function templateItemKeys(graderText: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      for (const t of templateVariables(v)) if (t.namespace === 'item' && typeof t.path[0] === 'string') out.push(t.path[0]);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(graderText));
+  } catch {
+    // An unparseable grader has no templates to learn from; the default keys still apply.
+  }
+  return out;
+}
 
 export type DatasetStatus = 'empty' | 'ready' | 'running' | 'done' | 'cancelled' | 'error';
 export type SortKey = 'row' | 'reward-asc' | 'reward-desc';
@@ -70,6 +88,8 @@ export class DatasetState {
     if (this.probing || this.results.length === 0) return;
     this.probing = true;
     this.probes = null;
+    // The reference a probe plays with is what the grader itself reads from the item ({{ item.city }} -> city).
+    const referenceKeys = [...new Set(templateItemKeys(grader)), ...DEFAULT_REFERENCE_KEYS];
     const origin: { row: number; kinds: string[] }[] = [];
     const probeLines: string[] = [];
     for (let i = 0; i < this.lines.length && origin.length < this.probeItems; i++) {
@@ -77,7 +97,7 @@ export class DatasetState {
       if (!parsed.ok) continue;
       const row = rowFromValue(parsed.value, i);
       if ('message' in row) continue;
-      const probes = generateProbes(row.item, row.samples, { seed: i + 1 });
+      const probes = generateProbes(row.item, row.samples, { seed: i + 1, referenceKeys });
       origin.push({ row: i, kinds: probes.map((p) => p.kind) });
       probeLines.push(losslessJsonText({ item: row.item, samples: probes.map((p) => p.sample) } as JsonValue));
     }
