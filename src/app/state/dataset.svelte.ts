@@ -71,13 +71,22 @@ export class DatasetState {
     }));
   }
 
-  report(): ReadinessReport | null {
-    const g = this.graded();
-    return g.length ? readinessReport(g, { passThreshold: this.threshold }) : null;
-  }
+  /** The readiness report and GRPO advantages of the finished run (computed in separate tasks, off the run). */
+  reportValue = $state.raw<ReadinessReport | null>(null);
+  advantageRows = $state.raw<AdvantageRow[]>([]);
 
-  advantages(): AdvantageRow[] {
-    return advantages(this.graded());
+  /**
+   * Analyse the finished run in a few short tasks rather than one long one, so the page never stalls over
+   * 100,000 results: the report first, then the advantages.
+   */
+  async analyze() {
+    const yieldTask = () => new Promise((r) => setTimeout(r, 0));
+    await yieldTask();
+    const g = this.graded();
+    await yieldTask();
+    this.reportValue = g.length ? readinessReport(g, { passThreshold: this.threshold }) : null;
+    await yieldTask();
+    this.advantageRows = g.length ? advantages(g) : [];
   }
 
   /**
@@ -140,6 +149,8 @@ export class DatasetState {
     this.rowErrors = [];
     this.message = null;
     this.probes = null;
+    this.reportValue = null;
+    this.advantageRows = [];
     this.status = 'running';
     this.version++;
     const pool = new DatasetPool(this.host, Math.max(1, this.workers));
@@ -161,6 +172,7 @@ export class DatasetState {
       this.status = 'error';
       this.message = outcome.message;
     } else this.status = outcome.status;
+    await this.analyze();
   }
 
   cancel() {
