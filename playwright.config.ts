@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // CHROMIUM_PATH overrides it, and an empty value uses Playwright's own browser where it is installed.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The build to serve (default dist/, what `npm test` builds); another folder lets parallel runs keep apart.
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     // The tests run against the production build (npm test builds first), served like `npm start` serves it.
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

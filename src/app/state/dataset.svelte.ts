@@ -7,7 +7,7 @@ import type { EngineSettings, JsonValue } from '../../engine/types.ts';
 import { rowFromValue } from '../../engine/dataset.ts';
 import { templateVariables } from '../../engine/template.ts';
 import { advantages, DEFAULT_REFERENCE_KEYS, flagProbes, generateProbes, readinessReport, type AdvantageRow, type GradedSample, type ProbeReport, type ReadinessReport } from '../../engine/dataset/index.ts';
-import { losslessJsonText, parseJson } from '../../engine/json.ts';
+import { losslessJsonPretty, losslessJsonText, parseJson } from '../../engine/json.ts';
 import type { GraderHost } from '../../worker/host.ts';
 import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
 import type { ModelCall, RowError, SampleResult } from '../../worker/protocol.ts';
@@ -181,6 +181,32 @@ export class DatasetState {
       this.pool = null;
       if (this.status === 'running') this.status = 'cancelled';
     }
+  }
+
+  /** The sample opened from the table last, for "next/previous sample". */
+  opened: { row: number; sampleIndex: number } | null = null;
+
+  /** Open the sample `delta` places after the last opened one, in the table's current order. */
+  stepOpened(delta: number, workspace: { sample: string; item: string }) {
+    const rows = this.view();
+    if (rows.length === 0) return;
+    const at = this.opened ? rows.findIndex((r) => r.row === this.opened!.row && r.sampleIndex === this.opened!.sampleIndex) : -1;
+    const next = rows[(at + delta + rows.length) % rows.length]!;
+    this.openInto(next, workspace);
+  }
+
+  /** Put a graded sample's documents into the editors; an error message when the line has no such sample. */
+  openInto(r: SampleResult, workspace: { sample: string; item: string }): string | null {
+    const parsed = parseJson(this.lines[r.row] ?? '');
+    if (!parsed.ok) return `Line ${r.row + 1} is not valid JSON.`;
+    const row = rowFromValue(parsed.value, r.row);
+    if ('message' in row) return row.message;
+    const sample = row.samples[r.sampleIndex];
+    if (sample === undefined) return `Line ${r.row + 1} has no sample ${r.sampleIndex}.`;
+    workspace.sample = losslessJsonPretty(sample);
+    workspace.item = losslessJsonPretty(row.item);
+    this.opened = { row: r.row, sampleIndex: r.sampleIndex };
+    return null;
   }
 
   /** The results the table shows, sorted and filtered. */

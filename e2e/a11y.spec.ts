@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, setDoc } from './helpers.ts';
+
+/** Serious and critical violations, described well enough to fix. */
+async function scan(page: Page, what: string) {
+  // Monaco's own DOM (hidden textareas, its minimap-free canvas) is a third-party widget with its own a11y model.
+  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').exclude('iframe[title="Grader sandbox"]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(report).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (${scheme})`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('playground, settings, help, export dialog', async ({ page }) => {
+      await openApp(page);
+      await scan(page, 'playground');
+      await page.getByTestId('settings-button').click();
+      await scan(page, 'settings');
+      await page.getByTestId('help-button').click();
+      await scan(page, 'help');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('export-button').click();
+      await scan(page, 'export dialog');
+    });
+
+    test('results with errors, python, judge by hand', async ({ page }) => {
+      await openApp(page);
+      await setDoc(page, 'grader', { type: 'string_check', name: 'n', input: '{{ sample.nope }}', reference: 'x', operation: 'eq' });
+      await expect(page.getByTestId('errors').locator('[data-flag]')).toHaveCount(1);
+      await scan(page, 'errors');
+      await setDoc(page, 'grader', {
+        type: 'score_model',
+        name: 'j',
+        model: 'gpt-4.1',
+        input: [{ role: 'user', content: 'Grade {{ sample.output_text }}' }],
+      });
+      await expect(page.getByTestId('hand-judge')).toBeVisible();
+      await scan(page, 'judge by hand');
+    });
+
+    test('dataset, gallery, AST views', async ({ page }) => {
+      await openApp(page);
+      await page.getByTestId('mode-dataset').click();
+      const rows = Array.from({ length: 20 }, (_, i) => JSON.stringify({ item: { reference_answer: 'Paris' }, samples: [{ output_text: i % 2 ? 'Paris' : 'Rome' }, { output_text: 'Paris' }] })).join('\n');
+      await page.getByTestId('dataset-file').setInputFiles({ name: 'rows.jsonl', mimeType: 'text/plain', buffer: Buffer.from(rows) });
+      await page.getByTestId('dataset-run').click();
+      await expect(page.getByTestId('readiness-report')).toBeVisible();
+      await scan(page, 'dataset');
+      await page.getByTestId('mode-gallery').click();
+      await scan(page, 'gallery');
+      await page.getByTestId('gallery-card').first().click();
+      await scan(page, 'gallery example');
+      await page.getByTestId('mode-ast').click();
+      await scan(page, 'ast');
+    });
+  });
+}
