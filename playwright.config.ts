@@ -9,6 +9,8 @@ const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Separate folders let parallel runs (CI, several developers) keep their traces apart.
+  outputDir: process.env.E2E_OUT ?? 'test-results',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
