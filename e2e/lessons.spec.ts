@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { flags, getDoc, openApp, reward, setDoc } from './helpers.ts';
 
 test.describe('lessons', () => {
@@ -90,3 +91,24 @@ test.describe('lessons', () => {
     await expect(page.getByTestId('lesson-check')).toHaveText('Not done now (you did this step before).');
   });
 });
+
+async function scanPanel(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).include('[data-testid="lessons-panel"]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`lesson panel has no serious accessibility problems (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    await page.getByTestId('lessons-button').click();
+    await scanPanel(page, 'list');
+    await page.getByTestId('lesson-open-group-advantages').click();
+    await expect(page.getByTestId('advantages-table')).toHaveAttribute('data-pending', 'false');
+    await scanPanel(page, 'step with table');
+    await page.getByTestId('lesson-solution').click();
+    await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-done', 'true');
+    await scanPanel(page, 'step done');
+  });
+}
