@@ -165,7 +165,8 @@ test.describe('sandbox', () => {
     const frame = page.frames().find((f) => f.url().includes('sandbox.html'))!;
     const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toMatch(/connect-src http:\/\/127\.0\.0\.1:\d+(;|$)/);
+    // Our own origin, and the Python package index the user chose (by default Pyodide's official one): nothing else.
+    expect(csp).toMatch(/connect-src http:\/\/127\.0\.0\.1:\d+ https:\/\/cdn\.jsdelivr\.net(;|$)/);
     // localhost is the same server as 127.0.0.1 but another origin, and it answers with CORS "*": only the
     // policy can stop this request.
     const other = new URL(page.url());

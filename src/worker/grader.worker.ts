@@ -107,12 +107,14 @@ const api: GraderWorkerApi = {
   async ping() {
     return 'pong';
   },
-  async gradeLines(request, onRow, onModel) {
+  async gradeLines(request, onRow, onModel, onProgress) {
     modelCall = onModel;
+    progress = onProgress;
     try {
       return await gradeLines(request, onRow);
     } finally {
       modelCall = undefined;
+      progress = undefined;
     }
   },
   async ast(request) {

@@ -5,7 +5,10 @@
  */
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
-import type { BatchResponse, ModelCall, RowError, SampleResult } from './protocol.ts';
+import type { BatchResponse, ModelCall, RowError, RunProgress, SampleResult } from './protocol.ts';
+
+/** How long starting Pyodide and loading packages may take in a fresh worker. */
+const STARTUP_LIMIT_MS = 120_000;
 import type { EngineSettings } from '../engine/types.ts';
 
 export interface PoolJob {
@@ -105,10 +108,18 @@ export class DatasetPool {
           timer = setTimeout(fire, job.rowTimeoutMs);
         });
         timer = setTimeout(fire, job.rowTimeoutMs + 5_000);
+        // Starting Pyodide or loading packages in a fresh worker does not count against a line's limit.
+        const onProgress = Comlink.proxy((phase: RunProgress) => {
+          clearTimeout(timer);
+          timer = setTimeout(fire, phase === 'loading' ? Math.max(STARTUP_LIMIT_MS, job.rowTimeoutMs) : job.rowTimeoutMs);
+        });
         const request = { grader: job.grader, settings: job.settings, lines: batch.map((line) => ({ line, text: job.lines[line]! })) };
         let response: BatchResponse | 'timeout';
         try {
-          response = await Promise.race([h.api.gradeLines(request, onRow, job.onModel ? Comlink.proxy(job.onModel) : undefined), timedOut]);
+          response = await Promise.race([
+            h.api.gradeLines(request, onRow, job.onModel ? Comlink.proxy(job.onModel) : undefined, onProgress),
+            timedOut,
+          ]);
         } catch (e) {
           if (this.cancelled) break;
           // The worker died (out of memory, crash): count the line it was on, retry the rest elsewhere.

@@ -83,7 +83,7 @@ export interface GraderWorkerApi {
   ping(): Promise<'pong'>;
   run(request: RunRequest, onProgress?: (p: RunProgress) => void, onModel?: ModelCall): Promise<RunResponse>;
   /** Grade dataset lines; `onRow` is told when each line starts (so a stuck line can be found and skipped). */
-  gradeLines(request: BatchRequest, onRow?: (row: number) => void, onModel?: ModelCall): Promise<BatchResponse>;
+  gradeLines(request: BatchRequest, onRow?: (row: number) => void, onModel?: ModelCall, onProgress?: (p: RunProgress) => void): Promise<BatchResponse>;
   /** The AST panel: matches, syntax tree and pattern structure for some code (ast-request.ts). */
   ast(request: AstRequest): Promise<AstResponse>;
 }
