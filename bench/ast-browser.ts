@@ -43,6 +43,13 @@ const DRIVER = `(() => {
   frame.src = new URL('./sandbox.html', document.baseURI).href;
   const ready = new Promise((resolve) => addEventListener('message', (e) => e.data && e.data.type === 'ready' && resolve()));
   document.body.appendChild(frame);
+  // The sandbox asks the page for our files (src/worker/asset-server.ts): answer as the app does.
+  addEventListener('message', async (e) => {
+    if (e.source !== frame.contentWindow || !e.data || e.data.type !== 'asset') return;
+    const res = await fetch(e.data.url, { credentials: 'omit' });
+    const body = await res.arrayBuffer();
+    frame.contentWindow.postMessage({ type: 'asset-reply', id: e.data.id, status: res.status, contentType: res.headers.get('content-type') || '', body }, '*', [body]);
+  });
   const ports = new Map();
   let next = 1;
   const call = (worker, method, value) => new Promise((resolve, reject) => {

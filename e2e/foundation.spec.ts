@@ -138,8 +138,9 @@ test.describe('sandbox', () => {
   test('graders run in an opaque-origin frame that cannot reach the app storage', async ({ page }) => {
     await openApp(page);
     await page.evaluate(() => localStorage.setItem('secret-api-key', 'sk-test'));
-    const frame = page.frames().find((f) => f.url().includes('sandbox.html'));
-    expect(frame).toBeDefined();
+    // The app loads the frame as srcdoc (so it works offline); it is found by its name.
+    const frame = page.frame({ name: 'grader-sandbox' });
+    expect(frame).not.toBeNull();
     const sandboxAttr = await page.locator('iframe[title="Grader sandbox"]').getAttribute('sandbox');
     expect(sandboxAttr).toBe('allow-scripts');
     const probe = await frame!.evaluate(() => {
@@ -162,7 +163,7 @@ test.describe('sandbox', () => {
 
   test('the sandbox policy forbids network access to other origins', async ({ page }) => {
     await openApp(page);
-    const frame = page.frames().find((f) => f.url().includes('sandbox.html'))!;
+    const frame = page.frame({ name: 'grader-sandbox' })!;
     const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
     expect(csp).toContain("default-src 'none'");
     // Our own origin, and the Python package index the user chose (by default Pyodide's official one): nothing else.

@@ -4,7 +4,9 @@
  * computes a score; it only moves messages and kills workers that overrun.
  */
 import * as Comlink from 'comlink';
+import { fetchAsset } from './asset-server.ts';
 import type { FrameCommand, FrameEvent, GraderWorkerApi } from './protocol.ts';
+import { sandboxDocument } from './sandbox-document.ts';
 
 export interface WorkerHandle {
   id: number;
@@ -32,6 +34,7 @@ export class GraderHost {
   private readonly onMessage = (e: MessageEvent<FrameEvent>) => {
     if (!this.frame || e.source !== this.frame.contentWindow) return;
     if (e.data?.type === 'worker-error') this.failures.get(e.data.id)?.(e.data.message);
+    else if (e.data?.type === 'asset') void this.answerAsset(e.data.id, e.data.url);
   };
 
   constructor(private readonly options: GraderHostOptions) {}
@@ -45,13 +48,13 @@ export class GraderHost {
     frame.setAttribute('aria-hidden', 'true');
     frame.setAttribute('tabindex', '-1');
     frame.title = 'Grader sandbox';
+    frame.name = 'grader-sandbox';
     frame.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     const url = new URL(this.options.sandboxUrl, document.baseURI);
     if (this.options.packageBaseUrl) url.searchParams.set('packages', this.options.packageBaseUrl);
-    frame.src = url.href;
     this.frame = frame;
     window.addEventListener('message', this.onMessage);
-    this.frameReady = new Promise<void>((resolve) => {
+    const ready = new Promise<void>((resolve) => {
       const onReady = (e: MessageEvent<FrameEvent>) => {
         if (e.source === frame.contentWindow && e.data?.type === 'ready') {
           window.removeEventListener('message', onReady);
@@ -60,8 +63,26 @@ export class GraderHost {
       };
       window.addEventListener('message', onReady);
     });
-    document.body.appendChild(frame);
+    // srcdoc, not src: the app's service worker never serves an opaque-origin frame (sandbox-document.ts).
+    this.frameReady = sandboxDocument(url.href).then(
+      (doc) => {
+        frame.srcdoc = doc;
+        if (this.frame === frame) document.body.appendChild(frame); // else disposed meanwhile
+        return ready;
+      },
+      (e: unknown) => {
+        this.frameReady = null; // the next spawn tries again (the network may be back)
+        throw new Error(`the grader sandbox could not load: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
     return this.frameReady;
+  }
+
+  /** Fetch one of the app's files for the sandbox (asset-server.ts). */
+  private async answerAsset(id: unknown, url: unknown) {
+    if (typeof id !== 'number') return;
+    const reply = await fetchAsset(id, url, new URL('./', document.baseURI).href);
+    this.command(reply, 'body' in reply ? [reply.body] : []);
   }
 
   private command(cmd: FrameCommand, transfer: Transferable[] = []) {

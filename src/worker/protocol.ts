@@ -88,16 +88,33 @@ export interface GraderWorkerApi {
   ast(request: AstRequest): Promise<AstResponse>;
 }
 
+/**
+ * Worker -> frame -> app: one of the app's static files, which the app fetches for the sandbox (its own requests
+ * bypass the service worker, so offline only the app can reach the cache: asset-server.ts).
+ */
+export interface AssetRequest {
+  type: 'asset';
+  id: number;
+  url: string;
+}
+
+/** App -> frame -> worker: the file's bytes, or why there are none. */
+export type AssetReply =
+  | { type: 'asset-reply'; id: number; status: number; contentType: string; body: ArrayBuffer }
+  | { type: 'asset-reply'; id: number; error: string };
+
 /** App -> sandbox frame. */
 export type FrameCommand =
   | { type: 'spawn'; id: number; port: MessagePort }
-  | { type: 'kill'; id: number };
+  | { type: 'kill'; id: number }
+  | AssetReply;
 
 /** Sandbox frame -> app. */
 export type FrameEvent =
   | { type: 'ready' }
   | { type: 'spawned'; id: number }
-  | { type: 'worker-error'; id: number; message: string };
+  | { type: 'worker-error'; id: number; message: string }
+  | AssetRequest;
 
 /** Sandbox frame -> worker, once, right after it starts. */
 export interface WorkerConnect {

@@ -2,13 +2,16 @@
  * The engine's runtime inside the grader worker: Pyodide from our own build (loaded on the first python grader,
  * in this thread: LiveRunner kills the whole worker when code overruns) and the app's static data files. All
  * URLs come from the app's base URL, so everything is fetched from our own origin (the sandbox's CSP allows
- * nothing else, except the Python package mirror the user configured).
+ * nothing else, except the Python package mirror the user configured), and the app fetches those files for us
+ * (asset-fetch.ts), from its service worker's cache when offline.
  */
-import type { PyodideAPI } from 'pyodide';
+import type { PyodideAPI, PyodideConfig } from 'pyodide';
 import type { DataRuntime, EngineRuntime } from '../engine/runtime.ts';
 import type { PyodidePythonRuntime } from '../engine/python/runtime.ts';
 import type { RunProgress } from './protocol.ts';
 import { createWorkerAstEngine } from './ast-engine.ts';
+import { installAssetFetch, workerChannel } from './asset-fetch.ts';
+import { importModuleText } from './module-text.ts';
 
 export interface WorkerRuntimeConfig {
   /** The app's root URL (where index.html, sandbox.html, pyodide/ and data/ are). */
@@ -21,6 +24,8 @@ export function createWorkerRuntime(
   config: WorkerRuntimeConfig,
   progress: (p: RunProgress) => void,
 ): EngineRuntime & { prepare(): void } {
+  // Our files come through the app (asset-fetch.ts), so they load offline too.
+  installAssetFetch(config.baseUrl, workerChannel(self as unknown as DedicatedWorkerGlobalScope));
   const data: DataRuntime = {
     async load(name: string) {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new Error(`invalid data file name ${JSON.stringify(name)}`);
@@ -33,9 +38,15 @@ export function createWorkerRuntime(
 
   let pyodide: Promise<PyodideAPI> | null = null;
   const getPyodide = () => {
-    pyodide ??= import('pyodide').then(({ loadPyodide }) =>
+    const indexURL = new URL('pyodide/', config.baseUrl).href;
+    pyodide ??= Promise.all([
+      import('pyodide'),
+      // Pyodide would import() this by URL, which the app could not answer offline: pass it in instead.
+      importModuleText<{ default: NonNullable<PyodideConfig['createPyodideModule']> }>(`${indexURL}pyodide.asm.mjs`),
+    ]).then(([{ loadPyodide }, asm]) =>
       loadPyodide({
-        indexURL: new URL('pyodide/', config.baseUrl).href,
+        indexURL,
+        createPyodideModule: asm.default,
         packageBaseUrl: config.packageBaseUrl,
         stdout: () => undefined,
         stderr: () => undefined,

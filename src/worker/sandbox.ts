@@ -2,25 +2,30 @@
  * The sandbox frame's only script. It runs in `<iframe sandbox="allow-scripts">` (opaque origin), pins a
  * Content-Security-Policy that allows network access only to the app's own static files, and starts or kills
  * grader workers on the app's command. Untrusted grader code runs in those workers, never on this thread.
+ * The app loads this frame as `srcdoc` (sandbox-document.ts) and fetches our files for it and for its workers
+ * (asset-server.ts): requests from an opaque origin never reach the app's service worker, so this is what
+ * lets grading work offline. This script relays those requests; it must not fetch anything for a worker.
  */
 import workerUrl from './grader.worker.ts?worker&url';
-import type { FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
+import type { AssetReply, AssetRequest, FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
 
-const ownOrigin = new URL(location.href).origin;
-const params = new URLSearchParams(location.search);
+// The page's URL as the app loaded it (srcdoc keeps it in <base>; location is about:srcdoc there).
+const here = new URL(document.baseURI);
+const ownOrigin = here.origin;
 // The Python package index the user chose (a setting): the only other origin the policy allows.
-const packageBaseUrl = params.get('packages') ?? '';
+const packageBaseUrl = here.searchParams.get('packages') ?? '';
 const extra = /^https?:\/\/[^\s'";]+$/.test(packageBaseUrl) ? [new URL(packageBaseUrl).origin] : [];
 const connect = [ownOrigin, ...extra].join(' ');
 
 // Installed before any worker exists; data: workers inherit it. A module worker fetches its whole static
 // import graph as 'worker' requests (worker-src), dynamic imports as scripts. 'wasm-unsafe-eval' lets Pyodide and the
-// tree-sitter grammars compile; no fetch, WebSocket or import can reach any other origin.
+// tree-sitter grammars compile; blob: is the worker's own code given as text (it can already eval); no fetch,
+// WebSocket or import can reach any other origin.
 const csp = document.createElement('meta');
 csp.httpEquiv = 'Content-Security-Policy';
 csp.content = [
   `default-src 'none'`,
-  `script-src ${ownOrigin} 'wasm-unsafe-eval' 'unsafe-eval' data:`,
+  `script-src ${ownOrigin} 'wasm-unsafe-eval' 'unsafe-eval' data: blob:`,
   `worker-src ${ownOrigin} data:`,
   `connect-src ${connect}`,
   `img-src 'none'`,
@@ -29,24 +34,86 @@ csp.content = [
 ].join('; ');
 document.head.prepend(csp);
 
+/**
+ * The worker's first script. A data: URL, so the worker has an opaque origin of its own (a blob: URL made here
+ * cannot start a worker in Chromium). It gets the worker's code as text, imports it from a blob: URL with
+ * `import.meta.url` pinned to the file's real URL (as module-text.ts does), and holds other messages until that
+ * code has registered its listeners.
+ */
+const BOOT = `addEventListener("message", function boot(e) {
+  if (!e.data || e.data.type !== "boot") return;
+  removeEventListener("message", boot);
+  const held = [], hold = (m) => { held.push(m); m.stopImmediatePropagation(); };
+  addEventListener("message", hold);
+  const url = JSON.stringify(e.data.url);
+  const code = e.data.code.replace(/import\\.meta\\.url/g, () => url) + "\\n//# sourceURL=" + e.data.url + "\\n";
+  import(URL.createObjectURL(new Blob([code], { type: "text/javascript" }))).then(() => {
+    removeEventListener("message", hold);
+    for (const m of held) dispatchEvent(new MessageEvent("message", { data: m.data }));
+  }, (err) => setTimeout(() => { throw err; }));
+});`;
+const bootUrl = `data:text/javascript,${encodeURIComponent(BOOT)}`;
+
 const workers = new Map<number, Worker>();
+const killed = new Set<number>();
 const post = (msg: FrameEvent) => parent.postMessage(msg, '*');
 
-function spawn(id: number, port: MessagePort) {
-  const absolute = new URL(workerUrl, import.meta.url).href;
-  // A module worker cannot be started from a URL of another origin (ours is opaque); a data: URL whose only
-  // line imports the real worker chunk can, and keeps the opaque origin.
-  const src = `data:text/javascript,${encodeURIComponent(`import ${JSON.stringify(absolute)};`)}`;
+const asked = new Map<number, (reply: AssetReply) => void>();
+let nextAsk = 1;
+function ask(url: string): Promise<AssetReply> {
+  const id = nextAsk++;
+  return new Promise((resolve) => {
+    asked.set(id, resolve);
+    post({ type: 'asset', id, url });
+  });
+}
+
+const absoluteWorkerUrl = new URL(workerUrl, import.meta.url).href;
+let workerCode: Promise<string> | null = null;
+/** The grader worker's code: from the app in a build (one self-contained file); an import of it in dev. */
+function loadWorkerCode(): Promise<string> {
+  workerCode ??= import.meta.env.DEV
+    ? Promise.resolve(`import ${JSON.stringify(absoluteWorkerUrl)};`)
+    : ask(absoluteWorkerUrl).then((r) => {
+        if ('error' in r) throw new Error(r.error);
+        if (r.status !== 200) throw new Error(`could not load the grader worker (HTTP ${r.status})`);
+        return new TextDecoder().decode(r.body);
+      });
+  workerCode.catch(() => (workerCode = null));
+  return workerCode;
+}
+
+function isAssetRequest(data: unknown): data is AssetRequest {
+  const r = data as AssetRequest;
+  return typeof r === 'object' && r !== null && r.type === 'asset' && typeof r.id === 'number' && typeof r.url === 'string';
+}
+
+async function spawn(id: number, port: MessagePort) {
+  let code: string;
+  try {
+    code = await loadWorkerCode();
+  } catch (e) {
+    post({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  if (killed.delete(id)) return;
   let worker: Worker;
   try {
-    worker = new Worker(src, { type: 'module', name: `grader-${id}` });
+    worker = new Worker(bootUrl, { type: 'module', name: `grader-${id}` });
   } catch (e) {
     post({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) });
     return;
   }
   worker.addEventListener('error', (e) => post({ type: 'worker-error', id, message: e.message || 'the grader worker failed to start' }));
+  // The worker's file requests go to the app; the worker is untrusted, so only the URL is passed on.
+  worker.addEventListener('message', (e) => {
+    if (!isAssetRequest(e.data)) return;
+    const workerAsk = e.data.id;
+    void ask(e.data.url).then((r) => worker.postMessage({ ...r, id: workerAsk }, 'body' in r ? [r.body] : []));
+  });
   workers.set(id, worker);
-  const connectMsg: WorkerConnect = { type: 'connect', port, baseUrl: new URL('./', location.href).href, packageBaseUrl };
+  worker.postMessage({ type: 'boot', code, url: absoluteWorkerUrl });
+  const connectMsg: WorkerConnect = { type: 'connect', port, baseUrl: new URL('./', here).href, packageBaseUrl };
   worker.postMessage(connectMsg, [port]);
   post({ type: 'spawned', id });
 }
@@ -54,9 +121,14 @@ function spawn(id: number, port: MessagePort) {
 window.addEventListener('message', (e: MessageEvent<FrameCommand>) => {
   if (e.source !== parent) return;
   const cmd = e.data;
-  if (cmd?.type === 'spawn' && cmd.port instanceof MessagePort) spawn(cmd.id, cmd.port);
-  else if (cmd?.type === 'kill') {
-    workers.get(cmd.id)?.terminate();
+  if (cmd?.type === 'spawn' && cmd.port instanceof MessagePort) void spawn(cmd.id, cmd.port);
+  else if (cmd?.type === 'asset-reply') {
+    asked.get(cmd.id)?.(cmd);
+    asked.delete(cmd.id);
+  } else if (cmd?.type === 'kill') {
+    const worker = workers.get(cmd.id);
+    if (worker) worker.terminate();
+    else killed.add(cmd.id); // still loading its code
     workers.delete(cmd.id);
   }
 });
