@@ -60,6 +60,13 @@ test.describe('AST checks in the sandbox', () => {
     await expect(view.locator('[data-testid="ag-check"][data-passed="true"]')).toHaveCount(2);
     await expect(view.getByTestId('ag-blocks')).toContainText('src/pay.ts');
     await expect(view).toContainText('$ARGS = "/pay" , { method: "POST" }');
+
+    // "Export as OpenAI python grader" gives a python grader with the same reward here.
+    await page.getByTestId('export-button').click();
+    await page.getByTestId('export-ast-python').click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python', { timeout: 90_000 });
+    await expect.poll(() => reward(page), { timeout: 60_000 }).toBeCloseTo(2 / 3, 12);
   });
 
   test('a python grader imports ast_grep_py, and a grammar it names loads on demand', async ({ page }) => {
