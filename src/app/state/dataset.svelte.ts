@@ -6,7 +6,10 @@
 import type { EngineSettings, JsonValue } from '../../engine/types.ts';
 import { rowFromValue } from '../../engine/dataset.ts';
 import { templateVariables } from '../../engine/template.ts';
-import { advantages, DEFAULT_REFERENCE_KEYS, flagProbes, generateProbes, readinessReport, type AdvantageRow, type GradedSample, type ProbeReport, type ReadinessReport } from '../../engine/dataset/index.ts';
+import type { AdvantageRow, GradedSample, ProbeReport, ReadinessReport } from '../../engine/dataset/index.ts';
+
+// The analysis modules load with the first finished run, not with the page.
+const analysis = () => import('../../engine/dataset/index.ts');
 import { losslessJsonPretty, losslessJsonText, parseJson } from '../../engine/json.ts';
 import type { GraderHost } from '../../worker/host.ts';
 import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
@@ -81,6 +84,7 @@ export class DatasetState {
    */
   async analyze() {
     const yieldTask = () => new Promise((r) => setTimeout(r, 0));
+    const { readinessReport, advantages } = await analysis();
     await yieldTask();
     const g = this.graded();
     await yieldTask();
@@ -97,6 +101,7 @@ export class DatasetState {
     if (this.probing || this.results.length === 0) return;
     this.probing = true;
     this.probes = null;
+    const { DEFAULT_REFERENCE_KEYS, flagProbes, generateProbes } = await analysis();
     // The reference a probe plays with is what the grader itself reads from the item ({{ item.city }} -> city).
     const referenceKeys = [...new Set(templateItemKeys(grader)), ...DEFAULT_REFERENCE_KEYS];
     const origin: { row: number; kinds: string[] }[] = [];
