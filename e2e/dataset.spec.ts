@@ -149,3 +149,23 @@ test('pasted rows and an empty file get clear messages', async ({ page }) => {
   await page.getByRole('button', { name: 'Use these rows' }).click();
   await expect(page.getByTestId('dataset-name')).toContainText('1 rows');
 });
+
+test('samples from a second file join by an id key, and human scores give the agreement', async ({ page }) => {
+  await openApp(page);
+  await setDoc(page, 'grader', grader);
+  const rows = ['{"id": "q1", "messages": [], "city": "Paris"}', '{"id": "q2", "messages": [], "city": "Rome"}'].join('\n');
+  const samples = [
+    '{"id": "q2", "samples": [{"output_text": "Rome", "human_score": 1}, {"output_text": "Oslo", "human_score": 0}]}',
+    '{"id": "q1", "samples": [{"output_text": "paris!", "human_score": 0.9}, {"output_text": "Lyon", "human_score": 0.2}]}',
+  ].join('\n');
+  await load(page, rows, 'train.jsonl');
+  await page.getByText('Samples in a second file?').click();
+  await page.getByLabel('Join samples by').selectOption('key');
+  await page.getByTestId('samples-file').setInputFiles({ name: 'samples.jsonl', mimeType: 'text/plain', buffer: Buffer.from(samples) });
+  await expect(page.getByTestId('join-message')).toContainText('joined to 2 rows');
+  await page.getByTestId('dataset-run').click();
+  await expect(page.getByTestId('dataset-status')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('results-table')).toHaveAttribute('data-count', '4');
+  await expect(page.getByTestId('human-agreement')).toContainText('4 samples');
+  await expect(page.getByTestId('human-agreement')).toContainText('mean absolute error 0.075');
+});

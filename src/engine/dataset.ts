@@ -3,7 +3,7 @@
  * `{"item": ..., "samples": [...]}`, or an RFT training row (its `messages` and other keys are the item) with a
  * `sample` or `samples` key. A sample given as a bare string is a model output, mapped like /graders/run does.
  */
-import { isJsonObject, parseJson } from './json.ts';
+import { isJsonNumber, isJsonObject, losslessJsonText, numberLexeme, parseJson } from './json.ts';
 import { sampleFromModelText } from './sample.ts';
 import type { JsonObject, JsonValue } from './types.ts';
 
@@ -12,6 +12,11 @@ export interface DatasetRow {
   row: number;
   item: JsonValue;
   samples: JsonValue[];
+  /**
+   * Human scores per sample, when the data has them (`human_scores` parallel to `samples`, `human_score` on the
+   * row or on a sample): a judge's rewards are compared with them.
+   */
+  human?: (number | null)[];
 }
 
 export interface DatasetRowError {
@@ -43,12 +48,86 @@ export function rowFromValue(value: JsonValue, row: number): DatasetRow | Datase
   let item: JsonValue;
   if (has('item')) item = value.item!;
   else {
-    // An RFT training row: everything but the samples is the item (messages included, as in OpenAI's RFT).
+    // An RFT training row: everything but the samples (and human scores) is the item, messages included.
     const rest: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) if (k !== 'sample' && k !== 'samples') rest[k] = v;
+    for (const [k, v] of Object.entries(value)) if (!ROW_KEYS.has(k)) rest[k] = v;
     item = rest;
   }
-  return { row, item, samples };
+  const human = humanScores(value, samples);
+  return human ? { row, item, samples, human } : { row, item, samples };
+}
+
+const ROW_KEYS = new Set(['sample', 'samples', 'human_score', 'human_scores']);
+
+const asScore = (v: JsonValue | undefined): number | null => {
+  if (v === undefined || v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'object' && !isJsonNumber(v)) return null;
+  const n = typeof v === 'number' ? v : Number(numberLexeme(v as never));
+  return Number.isFinite(n) ? n : null;
+};
+
+function humanScores(row: JsonObject, samples: JsonValue[]): (number | null)[] | undefined {
+  const list = row.human_scores;
+  const scores = samples.map((sample, j) => {
+    if (Array.isArray(list)) return asScore(list[j]);
+    if (samples.length === 1 && row.human_score !== undefined) return asScore(row.human_score);
+    return isJsonObject(sample) ? asScore(sample.human_score) : null;
+  });
+  return scores.some((x) => x !== null) ? scores : undefined;
+}
+
+/**
+ * Samples kept in a second JSONL file, joined to the rows by line (the n-th non-blank line of each file) or by an
+ * id key (the same value under that key in the row, or its item, and in the samples line). A samples line is
+ * `{"sample": …}`, `{"samples": […]}`, or a bare sample object / model output string. Joined samples are added to
+ * the row's own; rows without any stay as they are (and are reported when graded).
+ */
+export function joinSamples(
+  rowsText: string,
+  samplesText: string,
+  by: { kind: 'line' } | { kind: 'key'; key: string },
+): { text: string; errors: DatasetRowError[]; joined: number } {
+  const errors: DatasetRowError[] = [];
+  const sampleLines = samplesText.split(/\r?\n/);
+  const byLine: JsonValue[][] = [];
+  const byKey = new Map<string, JsonValue[]>();
+  sampleLines.forEach((l, i) => {
+    if (l.trim() === '') return;
+    const parsed = parseJson(l);
+    if (!parsed.ok) {
+      errors.push({ row: i, line: i + 1, message: `samples file: invalid JSON at column ${parsed.error.column}: ${parsed.error.message}` });
+      byLine.push([]);
+      return;
+    }
+    const v = parsed.value;
+    const list = isJsonObject(v) && Array.isArray(v.samples) ? v.samples : isJsonObject(v) && v.sample !== undefined ? [v.sample] : [v];
+    byLine.push(list);
+    if (by.kind === 'key') {
+      const id = isJsonObject(v) ? v[by.key] : undefined;
+      if (id === undefined) errors.push({ row: i, line: i + 1, message: `samples file: no "${by.key}" to join on` });
+      else byKey.set(losslessJsonText(id), [...(byKey.get(losslessJsonText(id)) ?? []), ...list]);
+    }
+  });
+  let joined = 0;
+  let n = 0;
+  const out = rowsText.split(/\r?\n/).map((l) => {
+    if (l.trim() === '') return l;
+    const index = n++;
+    const parsed = parseJson(l);
+    if (!parsed.ok || !isJsonObject(parsed.value)) return l;
+    const row = parsed.value;
+    let extra: JsonValue[] | undefined;
+    if (by.kind === 'line') extra = byLine[index];
+    else {
+      const id = row[by.key] ?? (isJsonObject(row.item) ? row.item[by.key] : undefined);
+      extra = id === undefined ? undefined : byKey.get(losslessJsonText(id));
+    }
+    if (!extra?.length) return l;
+    joined++;
+    const own = Array.isArray(row.samples) ? row.samples : row.sample !== undefined ? [row.sample] : [];
+    const { sample: _s, samples: _ss, ...rest } = row;
+    return losslessJsonText({ ...rest, samples: [...own, ...extra] });
+  });
+  return { text: out.join('\n'), errors, joined };
 }
 
 /** Parse JSONL text into rows and per-line errors (blank lines are skipped; the rest still run). */

@@ -97,6 +97,7 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
         flags,
         ...(label !== undefined ? { label } : {}),
         ...(flags.length > 0 && r.explain ? { message: r.explain.problems[0]?.message ?? r.explain.summary } : {}),
+        ...(typeof row.human?.[j] === 'number' ? { human: row.human[j]! } : {}),
       });
     }
   }

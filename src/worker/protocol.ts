@@ -64,6 +64,8 @@ export interface SampleResult {
   label?: string;
   /** The first problem's message, when the grade failed. */
   message?: string;
+  /** The human score the data gives this sample, when it has one. */
+  human?: number;
 }
 
 export interface RowError {

@@ -7,6 +7,8 @@ import type { EngineSettings, JsonValue } from '../../engine/types.ts';
 import { rowFromValue } from '../../engine/dataset.ts';
 import { templateVariables } from '../../engine/template.ts';
 import type { AdvantageRow, GradedSample, ProbeReport, ReadinessReport } from '../../engine/dataset/index.ts';
+import type { Agreement } from '../../engine/model/judge-check.ts';
+import { joinSamples } from '../../engine/dataset.ts';
 
 // The analysis modules load with the first finished run, not with the page.
 const analysis = () => import('../../engine/dataset/index.ts');
@@ -76,6 +78,8 @@ export class DatasetState {
 
   /** The readiness report and GRPO advantages of the finished run (computed in separate tasks, off the run). */
   reportValue = $state.raw<ReadinessReport | null>(null);
+  /** Model (grader) rewards against the human scores in the data, when it has them. */
+  agreementValue = $state.raw<Agreement | null>(null);
   advantageRows = $state.raw<AdvantageRow[]>([]);
 
   /**
@@ -91,6 +95,13 @@ export class DatasetState {
     this.reportValue = g.length ? readinessReport(g, { passThreshold: this.threshold }) : null;
     await yieldTask();
     this.advantageRows = g.length ? advantages(g) : [];
+    const withHuman = this.results.filter((r) => r.human !== undefined);
+    this.agreementValue = withHuman.length
+      ? (await import('../../engine/model/judge-check.ts')).agreement(
+          withHuman.map((r) => r.reward),
+          withHuman.map((r) => r.human!),
+        )
+      : null;
   }
 
   /**
@@ -135,6 +146,15 @@ export class DatasetState {
 
   constructor(private readonly host: GraderHost) {}
 
+  /** Add samples kept in a second JSONL file, joined by line or by an id key; returns what happened. */
+  joinSamplesFile(text: string, name: string, by: { kind: 'line' } | { kind: 'key'; key: string }): string {
+    const j = joinSamples(this.lines.join('\n'), text, by);
+    const keep = this.fileName;
+    this.load(j.text, keep);
+    if (j.errors.length) this.rowErrors = j.errors;
+    return `${name}: samples joined to ${j.joined} row${j.joined === 1 ? '' : 's'}${j.errors.length ? `, ${j.errors.length} line${j.errors.length === 1 ? '' : 's'} not joined` : ''}.`;
+  }
+
   load(text: string, name: string) {
     this.cancel();
     this.lines = text.split(/\r?\n/);
@@ -155,6 +175,7 @@ export class DatasetState {
     this.message = null;
     this.probes = null;
     this.reportValue = null;
+    this.agreementValue = null;
     this.advantageRows = [];
     this.status = 'running';
     this.version++;
