@@ -7,8 +7,26 @@
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * The sandbox frame's script is inlined into the frame's srcdoc (src/worker/sandbox-document.ts), where a
+ * relative import of another chunk cannot resolve: fail the build, not the app, if it ever imports one.
+ */
+function sandboxSelfContained(): Plugin {
+  return {
+    name: 'grader-playground:sandbox-self-contained',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry || chunk.name !== 'sandbox') continue;
+        const imports = [...chunk.imports, ...chunk.dynamicImports];
+        if (imports.length > 0) this.error(`the sandbox entry must be one file, but ${chunk.fileName} imports ${imports.join(', ')}`);
+      }
+    },
+  };
+}
+
 export function offlineSupport(): Plugin[] {
-  return VitePWA({
+  return [sandboxSelfContained(), ...VitePWA({
     strategies: 'injectManifest',
     srcDir: 'src/offline',
     filename: 'sw.ts',
@@ -21,5 +39,5 @@ export function offlineSupport(): Plugin[] {
       maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       rollupFormat: 'iife',
     },
-  });
+  })];
 }

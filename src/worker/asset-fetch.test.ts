@@ -3,6 +3,7 @@ import { installAssetFetch, type AssetChannel } from './asset-fetch.ts';
 import type { AssetReply, AssetRequest } from './protocol.ts';
 
 const BASE = 'http://127.0.0.1:4173/';
+const PACKAGES = 'https://cdn.example/pyodide/full/';
 
 /** A fake frame: records the worker's requests and answers them with `answer`. */
 function setup(answer: (req: AssetRequest) => Omit<AssetReply, 'type' | 'id'>) {
@@ -24,7 +25,7 @@ function setup(answer: (req: AssetRequest) => Omit<AssetReply, 'type' | 'id'>) {
       return new Response('from the network');
     }) as typeof fetch,
   };
-  installAssetFetch(BASE, channel, target);
+  installAssetFetch([BASE, PACKAGES, ''], channel, target);
   return { asked, network, fetch: target.fetch, deliver: (d: unknown) => deliver(d) };
 }
 
@@ -53,7 +54,17 @@ describe('installAssetFetch', () => {
     await expect(s.fetch(`${BASE}assets/g.wasm`)).rejects.toThrow(TypeError);
   });
 
-  it('sends other origins and non-GET requests to the network', async () => {
+  it('asks for package files too, with the integrity hash Pyodide gave', async () => {
+    const s = setup(() => ({ status: 200, contentType: 'application/zip', body: new ArrayBuffer(0) }));
+    await s.fetch(`${PACKAGES}numpy.whl`, { integrity: 'sha256-abc' });
+    await s.fetch(new Request(`${PACKAGES}six.whl`, { integrity: 'sha256-def' }));
+    expect(s.asked.map(({ url, integrity }) => [url, integrity])).toEqual([
+      [`${PACKAGES}numpy.whl`, 'sha256-abc'],
+      [`${PACKAGES}six.whl`, 'sha256-def'],
+    ]);
+  });
+
+  it('sends other origins and non-GET requests to the network (an empty root matches nothing)', async () => {
     const s = setup(() => ({ status: 200, contentType: '', body: new ArrayBuffer(0) }));
     await s.fetch('https://cdn.jsdelivr.net/pyodide/v0.29.0/full/numpy.whl');
     await s.fetch(`${BASE}upload`, { method: 'POST', body: 'x' });

@@ -4,7 +4,7 @@
  * computes a score; it only moves messages and kills workers that overrun.
  */
 import * as Comlink from 'comlink';
-import { fetchAsset } from './asset-server.ts';
+import { assetQueue, fetchAsset } from './asset-server.ts';
 import type { FrameCommand, FrameEvent, GraderWorkerApi } from './protocol.ts';
 import { sandboxDocument } from './sandbox-document.ts';
 
@@ -31,10 +31,11 @@ export class GraderHost {
   private nextId = 1;
   private readonly handles = new Map<number, WorkerHandle>();
   private readonly failures = new Map<number, (message: string) => void>();
+  private readonly assets = assetQueue();
   private readonly onMessage = (e: MessageEvent<FrameEvent>) => {
     if (!this.frame || e.source !== this.frame.contentWindow) return;
     if (e.data?.type === 'worker-error') this.failures.get(e.data.id)?.(e.data.message);
-    else if (e.data?.type === 'asset') void this.answerAsset(e.data.id, e.data.url);
+    else if (e.data?.type === 'asset') void this.answerAsset(e.data);
   };
 
   constructor(private readonly options: GraderHostOptions) {}
@@ -78,10 +79,12 @@ export class GraderHost {
     return this.frameReady;
   }
 
-  /** Fetch one of the app's files for the sandbox (asset-server.ts). */
-  private async answerAsset(id: unknown, url: unknown) {
+  /** Fetch one of the app's files, or a Python package, for the sandbox (asset-server.ts). */
+  private async answerAsset(request: { id: unknown; url: unknown; integrity?: unknown }) {
+    const { id } = request;
     if (typeof id !== 'number') return;
-    const reply = await fetchAsset(id, url, new URL('./', document.baseURI).href);
+    const roots = { app: new URL('./', document.baseURI).href, ...(this.options.packageBaseUrl ? { packages: this.options.packageBaseUrl } : {}) };
+    const reply = await this.assets(() => fetchAsset({ ...request, id }, roots));
     this.command(reply, 'body' in reply ? [reply.body] : []);
   }
 

@@ -98,6 +98,8 @@ export interface AssetRequest {
   type: 'asset';
   id: number;
   url: string;
+  /** Subresource Integrity the caller asked for (Pyodide's package hashes); the app's fetch checks it. */
+  integrity?: string;
 }
 
 /** App -> frame -> worker: the file's bytes, or why there are none. */

@@ -24,8 +24,8 @@ export function createWorkerRuntime(
   config: WorkerRuntimeConfig,
   progress: (p: RunProgress) => void,
 ): EngineRuntime & { prepare(): void } {
-  // Our files come through the app (asset-fetch.ts), so they load offline too.
-  installAssetFetch(config.baseUrl, workerChannel(self as unknown as DedicatedWorkerGlobalScope));
+  // Our files and packages come through the app (asset-fetch.ts), so they load offline too.
+  installAssetFetch([config.baseUrl, config.packageBaseUrl], workerChannel(self as unknown as DedicatedWorkerGlobalScope));
   const data: DataRuntime = {
     async load(name: string) {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new Error(`invalid data file name ${JSON.stringify(name)}`);

@@ -60,11 +60,11 @@ const post = (msg: FrameEvent) => parent.postMessage(msg, '*');
 
 const asked = new Map<number, (reply: AssetReply) => void>();
 let nextAsk = 1;
-function ask(url: string): Promise<AssetReply> {
+function ask(url: string, integrity?: string): Promise<AssetReply> {
   const id = nextAsk++;
   return new Promise((resolve) => {
     asked.set(id, resolve);
-    post({ type: 'asset', id, url });
+    post({ type: 'asset', id, url, ...(integrity ? { integrity } : {}) });
   });
 }
 
@@ -85,7 +85,14 @@ function loadWorkerCode(): Promise<string> {
 
 function isAssetRequest(data: unknown): data is AssetRequest {
   const r = data as AssetRequest;
-  return typeof r === 'object' && r !== null && r.type === 'asset' && typeof r.id === 'number' && typeof r.url === 'string';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.type === 'asset' &&
+    typeof r.id === 'number' &&
+    typeof r.url === 'string' &&
+    (r.integrity === undefined || typeof r.integrity === 'string')
+  );
 }
 
 async function spawn(id: number, port: MessagePort) {
@@ -105,11 +112,11 @@ async function spawn(id: number, port: MessagePort) {
     return;
   }
   worker.addEventListener('error', (e) => post({ type: 'worker-error', id, message: e.message || 'the grader worker failed to start' }));
-  // The worker's file requests go to the app; the worker is untrusted, so only the URL is passed on.
+  // The worker's file requests go to the app; the worker is untrusted, so only the URL (and hash) is passed on.
   worker.addEventListener('message', (e) => {
     if (!isAssetRequest(e.data)) return;
     const workerAsk = e.data.id;
-    void ask(e.data.url).then((r) => worker.postMessage({ ...r, id: workerAsk }, 'body' in r ? [r.body] : []));
+    void ask(e.data.url, e.data.integrity).then((r) => worker.postMessage({ ...r, id: workerAsk }, 'body' in r ? [r.body] : []));
   });
   workers.set(id, worker);
   worker.postMessage({ type: 'boot', code, url: absoluteWorkerUrl });
