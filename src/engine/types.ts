@@ -252,17 +252,20 @@ export interface Explanation {
 // ---------------------------------------------------------------------------------------------------------
 // Settings: every choice where OpenAI is silent, visible and changeable.
 
-export type FuzzyScorer =
-  | 'WRatio'
-  | 'ratio'
-  | 'partial_ratio'
-  | 'token_sort_ratio'
-  | 'token_set_ratio'
-  | 'token_ratio'
-  | 'partial_token_sort_ratio'
-  | 'partial_token_set_ratio'
-  | 'partial_token_ratio'
-  | 'QRatio';
+/** rapidfuzz's fuzz scorers, in the order the settings list them (WRatio, OpenAI's own example, first). */
+export const FUZZY_SCORERS = [
+  'WRatio',
+  'ratio',
+  'partial_ratio',
+  'token_sort_ratio',
+  'token_set_ratio',
+  'token_ratio',
+  'partial_token_sort_ratio',
+  'partial_token_set_ratio',
+  'partial_token_ratio',
+  'QRatio',
+] as const;
+export type FuzzyScorer = (typeof FUZZY_SCORERS)[number];
 
 export interface EngineSettings {
   /** Render non-string template values as compact JSON (`{"a":1}`) instead of Python's `json.dumps` default. */

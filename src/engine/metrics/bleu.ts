@@ -5,7 +5,7 @@
  * choosing which side is which belong to the caller (the text_similarity grader); this module only scores.
  */
 import { fsum } from './fsum.ts';
-import { NgramIndex, scratch } from './ngrams.ts';
+import { NgramIndex, scratch, sharedNgrams } from './ngrams.ts';
 import { pySplit } from './tokenize.ts';
 
 /** Python's sys.float_info.min, which NLTK's method0 puts in place of a zero precision (not Number.MIN_VALUE). */
@@ -103,23 +103,13 @@ function modifiedPrecision(
     for (let i = 0; i < ids.length; i++) w[base + ids[i]!] = 0;
   }
   const hyp = index.ids(0, n);
-  const firsts: number[] = [];
-  for (let i = 0; i < hyp.length; i++) {
-    const id = hyp[i]!;
-    const c = w[id]!;
-    w[id] = c + 1;
-    if (c === 0 && w[size + id]! > 0) firsts.push(i);
-  }
-  const matches: BleuNgram[] = [];
-  let numerator = 0;
-  for (const start of firsts) {
-    const id = hyp[start]!;
-    const count = w[id]!;
-    const ref = w[size + id]!;
-    const clipped = count < ref ? count : ref;
-    numerator += clipped;
-    matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: count, referenceCount: ref, clipped });
-  }
+  const { ngrams, total: numerator } = sharedNgrams(hyp, w, size, hypothesis, n);
+  const matches: BleuNgram[] = ngrams.map((g) => ({
+    ngram: g.ngram,
+    hypothesisCount: g.hypothesisCount,
+    referenceCount: g.referenceCount,
+    clipped: g.shared,
+  }));
   return { matches, numerator, denominator: Math.max(1, hyp.length) };
 }
 

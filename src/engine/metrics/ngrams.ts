@@ -215,3 +215,37 @@ export function scratch(length: number): Int32Array {
   else scratchBuffer.fill(0, 0, length);
   return scratchBuffer;
 }
+
+/** One shared n-gram: its counts in the hypothesis and the reference side, and min of the two. */
+export interface SharedNgram {
+  ngram: string[];
+  hypothesisCount: number;
+  referenceCount: number;
+  shared: number;
+}
+
+/**
+ * Count the hypothesis n-grams (ids `hyp`) into `w[0, size)` and pair them with the reference counts already in
+ * `w[size, 2·size)`: the n-grams both sides have, in order of first appearance in the hypothesis, and the sum of
+ * min(count, reference count). BLEU's clipped precision and GLEU's overlap are both this.
+ */
+export function sharedNgrams(hyp: ArrayLike<number>, w: Int32Array, size: number, hypothesis: readonly string[], n: number): { ngrams: SharedNgram[]; total: number } {
+  const firsts: number[] = [];
+  for (let i = 0; i < hyp.length; i++) {
+    const id = hyp[i]!;
+    const c = w[id]!;
+    w[id] = c + 1;
+    if (c === 0 && w[size + id]! > 0) firsts.push(i);
+  }
+  const ngrams: SharedNgram[] = [];
+  let total = 0;
+  for (const start of firsts) {
+    const id = hyp[start]!;
+    const hc = w[id]!;
+    const rc = w[size + id]!;
+    const shared = hc < rc ? hc : rc;
+    total += shared;
+    ngrams.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, shared });
+  }
+  return { ngrams, total };
+}
