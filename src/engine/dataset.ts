@@ -4,6 +4,7 @@
  * `sample` or `samples` key. A sample given as a bare string is a model output, mapped like /graders/run does.
  */
 import { isJsonNumber, isJsonObject, losslessJsonText, numberLexeme, parseJson } from './json.ts';
+import { moments } from './dataset/stats.ts';
 import { sampleFromModelText } from './sample.ts';
 import type { JsonObject, JsonValue } from './types.ts';
 
@@ -162,16 +163,12 @@ export interface RewardSummary {
 export function summarize(rewards: number[], errored: number): RewardSummary {
   const n = rewards.length;
   if (n === 0) return { count: 0, mean: 0, std: 0, min: 0, max: 0, errors: errored };
-  let sum = 0;
+  const m = moments(rewards)!;
   let min = Infinity;
   let max = -Infinity;
   for (const r of rewards) {
-    sum += r;
     if (r < min) min = r;
     if (r > max) max = r;
   }
-  const mean = sum / n;
-  let sq = 0;
-  for (const r of rewards) sq += (r - mean) ** 2;
-  return { count: n, mean, std: Math.sqrt(sq / n), min, max, errors: errored };
+  return { count: n, mean: m.mean, std: m.stdPopulation, min, max, errors: errored };
 }

@@ -5,6 +5,7 @@
  */
 import { formulaProblems } from './formula.ts';
 import { astGrepProblems } from './graders/ast-grep-validate.ts';
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { parseTemplate } from './template.ts';
 import { GRADER_TYPES, REASONING_EFFORTS, TEXT_SIMILARITY_METRICS, type ErrorFlag, type Grader } from './types.ts';
 
@@ -64,26 +65,11 @@ function describeType(v: unknown): string {
   return `${typeof v === 'number' ? 'the number' : 'the boolean'} ${String(v)}`;
 }
 
-/** Levenshtein distance, small and only for "did you mean" hints. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
-
 export function didYouMean(value: string, options: readonly string[]): string {
   let best = '';
   let bestD = Infinity;
   for (const o of options) {
-    const dist = editDistance(value.toLowerCase(), o.toLowerCase());
+    const dist = levenshtein(value.toLowerCase(), o.toLowerCase());
     if (dist < bestD) {
       bestD = dist;
       best = o;

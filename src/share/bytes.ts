@@ -56,7 +56,8 @@ export function fromBase64Url(text: string): Base64Result {
   return { ok: true, bytes };
 }
 
-async function readAll(readable: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | 'too_large'> {
+/** Read a stream to the end, giving up (and cancelling it) past `maxBytes`. */
+export async function readAll(readable: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | 'too_large'> {
   const reader = readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

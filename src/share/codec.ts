@@ -14,7 +14,7 @@
  * No DOM: `location` and `fetch` are the caller's (fetch is passed in).
  */
 import { losslessJsonText, parseJson } from '../engine/json.ts';
-import { deflateRaw, fromBase64Url, inflate, sniffWrapper, toBase64Url } from './bytes.ts';
+import { deflateRaw, fromBase64Url, inflate, readAll, sniffWrapper, toBase64Url } from './bytes.ts';
 import { docsToValue, MAX_WORKSPACE_BYTES, workspaceFromValue, type DocName, type OpenResult, type ShareDoc } from './doc.ts';
 import { workspaceFromFileValue } from './workspace-file.ts';
 
@@ -193,25 +193,8 @@ async function readCapped(res: Response): Promise<string | null> {
     const t = await res.text();
     return t.length > MAX_WORKSPACE_BYTES ? null : t;
   }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_WORKSPACE_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readAll(res.body, MAX_WORKSPACE_BYTES);
+  if (bytes === 'too_large') return null;
   return new TextDecoder().decode(bytes);
 }
 

@@ -4,6 +4,7 @@
  * saves it on every edit.
  */
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/types.ts';
+import type { ShareDoc } from '../../share/doc.ts';
 import type { StoredWorkspace } from '../../share/store.ts';
 import type { DocName } from '../../worker/protocol.ts';
 import type { WorkspaceDocs } from './examples.ts';
@@ -47,6 +48,11 @@ export class Workspace {
 
   set(doc: DocName, text: string) {
     this[doc] = text;
+  }
+
+  /** What a link, a workspace file or an export carries (never a key: none is in the workspace). */
+  shareDoc(): ShareDoc {
+    return { grader: this.grader, sample: this.sample, item: this.item, title: this.title, notes: this.notes, settings: { ...this.settings } };
   }
 
   snapshot(): StoredWorkspace {

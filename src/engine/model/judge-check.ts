@@ -3,6 +3,7 @@
  * sample (`repeatStats`), and how its scores agree with a human's over a set of samples (`agreement`: Pearson,
  * Spearman, mean absolute error). Must not: call models or grade anything; callers pass the numbers.
  */
+import { moments } from '../dataset/stats.ts';
 
 export interface HistogramBin {
   /** Inclusive lower edge. */
@@ -38,17 +39,13 @@ export function repeatStats(rewards: readonly number[], options: { bins?: number
   checkFinite(rewards, 'rewards');
   const n = rewards.length;
   if (n === 0) return null;
-  let sum = 0;
+  const { mean, stdPopulation } = moments(rewards)!;
   let min = Infinity;
   let max = -Infinity;
   for (const r of rewards) {
-    sum += r;
     if (r < min) min = r;
     if (r > max) max = r;
   }
-  const mean = sum / n;
-  let sq = 0;
-  for (const r of rewards) sq += (r - mean) ** 2;
   const counts = new Map<number, number>();
   for (const r of rewards) counts.set(r, (counts.get(r) ?? 0) + 1);
   const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value - b.value);
@@ -62,7 +59,7 @@ export function repeatStats(rewards: readonly number[], options: { bins?: number
     const i = width === 0 ? 0 : Math.min(k - 1, Math.floor((r - lo) / width));
     bins[i]!.count++;
   }
-  return { count: n, mean, std: Math.sqrt(sq / n), min, max, values, bins };
+  return { count: n, mean, std: stdPopulation, min, max, values, bins };
 }
 
 export interface Correlation {
