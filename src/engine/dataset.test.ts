@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinSamples, parseJsonl, summarize } from './dataset.ts';
+import { pyJsonDumps } from './json.ts';
 
 describe('parseJsonl', () => {
   it('reads item/sample rows, item/samples rows and RFT training rows', () => {
@@ -70,5 +71,14 @@ describe('joinSamples', () => {
     expect(parsed.map((r) => r.samples.length)).toEqual([2, 1, 1]);
     expect(parsed[1]!.samples[0]).toMatchObject({ output_text: 'for b' });
     expect(j.errors).toEqual([{ row: 2, line: 3, message: 'samples file: no "id" to join on' }]);
+  });
+});
+
+describe('key order of dataset rows', () => {
+  it('an RFT row is its own item, in source order; joined rows keep their order', () => {
+    const { rows } = parseJsonl('{"b": 1, "2": 2, "sample": "x", "1": 3}\n');
+    expect(pyJsonDumps(rows[0]!.item)).toBe('{"b": 1, "2": 2, "1": 3}');
+    const joined = joinSamples('{"z": 0, "3": 1, "item": {"k": 1, "0": 0}}\n', '"a"\n', { kind: 'line' });
+    expect(joined.text).toBe('{"z":0,"3":1,"item":{"k":1,"0":0},"samples":["a"]}\n');
   });
 });

@@ -3,7 +3,7 @@
  * `{"item": ..., "samples": [...]}`, or an RFT training row (its `messages` and other keys are the item) with a
  * `sample` or `samples` key. A sample given as a bare string is a model output, mapped like /graders/run does.
  */
-import { isJsonNumber, isJsonObject, losslessJsonText, numberLexeme, parseJson } from './json.ts';
+import { isJsonNumber, isJsonObject, jsonEntries, losslessJsonText, numberLexeme, orderedObject, parseJson } from './json.ts';
 import { moments } from './dataset/stats.ts';
 import { sampleFromModelText } from './sample.ts';
 import type { JsonObject, JsonValue } from './types.ts';
@@ -50,9 +50,7 @@ export function rowFromValue(value: JsonValue, row: number): DatasetRow | Datase
   if (has('item')) item = value.item!;
   else {
     // An RFT training row: everything but the samples (and human scores) is the item, messages included.
-    const rest: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) if (!ROW_KEYS.has(k)) rest[k] = v;
-    item = rest;
+    item = orderedObject(jsonEntries(value).filter(([k]) => !ROW_KEYS.has(k)));
   }
   const human = humanScores(value, samples);
   return human ? { row, item, samples, human } : { row, item, samples };
@@ -125,8 +123,8 @@ export function joinSamples(
     if (!extra?.length) return l;
     joined++;
     const own = Array.isArray(row.samples) ? row.samples : row.sample !== undefined ? [row.sample] : [];
-    const { sample: _s, samples: _ss, ...rest } = row;
-    return losslessJsonText({ ...rest, samples: [...own, ...extra] });
+    const rest = jsonEntries(row).filter(([k]) => k !== 'sample' && k !== 'samples');
+    return losslessJsonText(orderedObject<JsonValue>([...rest, ['samples', [...own, ...extra]]]));
   });
   return { text: out.join('\n'), errors, joined };
 }

@@ -4,8 +4,11 @@
  * with its defaults (separators `", "`/`": "`, `ensure_ascii=True`). Parse errors are values with a line and
  * column, never thrown strings.
  */
-import { isLosslessNumber, LosslessNumber, parse as losslessParse, stringify as losslessStringify } from 'lossless-json';
+import { isLosslessNumber, LosslessNumber, parse as losslessParse } from 'lossless-json';
+import { jsonEntries, orderedObject, setJsonKey, setJsonKeyOrder } from './json-order.ts';
 import type { JsonObject, JsonValue } from './types.ts';
+
+export { copyJsonObject, jsonEntries, jsonKeys, orderedObject } from './json-order.ts';
 
 export interface JsonParseError {
   message: string;
@@ -32,9 +35,13 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
   return { line, column: end - lineStart + 1 };
 }
 
+/** A key JavaScript would move to the front (`"0"`, `"12"`) may occur: such texts are rebuilt in source order. */
+const INDEX_KEY = /"(?:[0-9]|\\u003[0-9])+"\s*:/i;
+
 /**
- * Parse JSON text, keeping numbers as LosslessNumber. Duplicate keys keep the last value in the first key's
- * place, as Python's `json.loads` does.
+ * Parse JSON text, keeping numbers as LosslessNumber and keys in source order (see json-order.ts). Duplicate
+ * keys keep the last value in the first key's place, as Python's `json.loads` does; `__proto__` is an
+ * ordinary key.
  */
 export function parseJson(text: string): JsonParseResult {
   if (text.trim() === '') {
@@ -44,7 +51,7 @@ export function parseJson(text: string): JsonParseResult {
     const value = losslessParse(text, null, {
       onDuplicateKey: (info) => info.newValue,
     }) as JsonValue;
-    return { ok: true, value };
+    return { ok: true, value: INDEX_KEY.test(text) ? parseValid(text) : value };
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     const m = /at position (\d+)/.exec(raw) ?? /position (\d+)/.exec(raw);
@@ -53,6 +60,75 @@ export function parseJson(text: string): JsonParseResult {
     const message = raw.replace(/\s*at position \d+\s*$/, '').replace(/^JSON value expected/, 'A JSON value was expected');
     return { ok: false, error: { message, offset, line, column } };
   }
+}
+
+/**
+ * Build the value of a text lossless-json has already accepted, recording each object's key order. Strings are
+ * decoded by JSON.parse of their own token, numbers kept as their lexeme.
+ */
+function parseValid(text: string): JsonValue {
+  let i = 0;
+  const skip = () => {
+    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
+  };
+  const string = (): string => {
+    const start = i++;
+    for (let c = text.charCodeAt(i); c !== 34; c = text.charCodeAt(i)) i += c === 92 ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (): JsonValue => {
+    skip();
+    const c = text.charCodeAt(i);
+    let out: JsonValue;
+    if (c === 123) {
+      i++;
+      const object: JsonObject = {};
+      const keys: string[] = [];
+      skip();
+      while (text.charCodeAt(i) !== 125) {
+        if (text.charCodeAt(i) === 44) i++;
+        skip();
+        const key = string();
+        skip();
+        i++; // ':'
+        const v = value();
+        if (!Object.hasOwn(object, key)) keys.push(key);
+        setJsonKey(object, key, v);
+      }
+      i++;
+      setJsonKeyOrder(object, keys);
+      out = object;
+    } else if (c === 91) {
+      i++;
+      const array: JsonValue[] = [];
+      skip();
+      while (text.charCodeAt(i) !== 93) {
+        if (text.charCodeAt(i) === 44) i++;
+        array.push(value());
+      }
+      i++;
+      out = array;
+    } else if (c === 34) {
+      out = string();
+    } else if (c === 116) {
+      i += 4;
+      out = true;
+    } else if (c === 102) {
+      i += 5;
+      out = false;
+    } else if (c === 110) {
+      i += 4;
+      out = null;
+    } else {
+      const start = i;
+      for (let d = text.charCodeAt(i); (d >= 48 && d <= 57) || d === 45 || d === 43 || d === 46 || d === 101 || d === 69; d = text.charCodeAt(++i));
+      out = new LosslessNumber(text.slice(start, i));
+    }
+    skip();
+    return out;
+  };
+  return value();
 }
 
 /** True for a number kept by the lossless parser (also after structured cloning stripped its class). */
@@ -168,19 +244,39 @@ export function pyJsonDumps(value: JsonValue | undefined, options: DumpOptions =
     if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloatRepr(v);
     if (isJsonNumber(v)) return pyNumberText(numberLexeme(v));
     if (Array.isArray(v)) return '[' + v.map(go).join(itemSep) + ']';
-    return '{' + Object.entries(v).map(([k, x]) => pyJsonString(k) + keySep + go(x)).join(itemSep) + '}';
+    return '{' + jsonEntries(v).map(([k, x]) => pyJsonString(k) + keySep + go(x)).join(itemSep) + '}';
   };
   return go(value);
 }
 
-/** JSON text that keeps every number's lexeme (for handing a document to Python's json.loads exactly). */
-export function losslessJsonText(value: JsonValue): string {
-  return losslessStringify(value) ?? 'null';
+/**
+ * JSON text that keeps every number's lexeme and every object's key order (for handing a document to Python's
+ * json.loads exactly), compact or indented by `indent` spaces. Otherwise the text JSON.stringify writes.
+ */
+export function losslessJsonText(value: JsonValue, indent = 0): string {
+  const step = ' '.repeat(indent);
+  const go = (v: JsonValue | undefined, pad: string): string => {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return 'null';
+    if (v === null || typeof v !== 'object') return JSON.stringify(v);
+    if (isJsonNumber(v)) return numberLexeme(v);
+    const inner = pad + step;
+    const open = indent ? '\n' + inner : '';
+    const sep = indent ? ',\n' + inner : ',';
+    const close = indent ? '\n' + pad : '';
+    if (Array.isArray(v)) return v.length === 0 ? '[]' : '[' + open + v.map((x) => go(x, inner)).join(sep) + close + ']';
+    const parts: string[] = [];
+    for (const [k, x] of jsonEntries(v)) {
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      parts.push(JSON.stringify(k) + (indent ? ': ' : ':') + go(x, inner));
+    }
+    return parts.length === 0 ? '{}' : '{' + open + parts.join(sep) + close + '}';
+  };
+  return go(value, '');
 }
 
-/** The same, indented for an editor (2 spaces), numbers' lexemes kept. */
+/** The same, indented for an editor (2 spaces), numbers' lexemes and key order kept. */
 export function losslessJsonPretty(value: JsonValue): string {
-  return losslessStringify(value, null, 2) ?? 'null';
+  return losslessJsonText(value, 2);
 }
 
 /** A plain JS value (numbers as JS numbers) for consumers that do not care about int/float. */
@@ -188,9 +284,7 @@ export function toPlain(value: JsonValue): unknown {
   if (isJsonNumber(value)) return typeof value === 'number' ? value : Number(numberLexeme(value));
   if (Array.isArray(value)) return value.map(toPlain);
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
-    return out;
+    return orderedObject(jsonEntries(value).map(([k, v]) => [k, toPlain(v)] as const));
   }
   return value;
 }

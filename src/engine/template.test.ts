@@ -96,3 +96,19 @@ describe('renderTemplate', () => {
     expect(render('{{ item.__proto__ }}').ok).toBe(false);
   });
 });
+
+describe('key order, as Python keeps it', () => {
+  it('renders an object with integer-like keys in source order, like json.dumps', () => {
+    const it2 = doc('{"x": {"b": 1, "2": 2, "1": 3}, "__proto__": {"0": "a", "z": "b"}}');
+    const r = (t: string) => renderTemplate(t, { sample, item: it2 });
+    expect(r('{{ item.x }}')).toMatchObject({ ok: true, text: '{"b": 1, "2": 2, "1": 3}' });
+    expect(r('{{ item }}')).toMatchObject({ ok: true, text: '{"x": {"b": 1, "2": 2, "1": 3}, "__proto__": {"0": "a", "z": "b"}}' });
+    expect(r('{{ item.__proto__ }}')).toMatchObject({ ok: true, text: '{"0": "a", "z": "b"}' });
+  });
+
+  it('names the keys in source order when one is missing', () => {
+    const r = renderTemplate('{{ item.x.y }}', { sample, item: doc('{"x": {"b": 1, "2": 2, "1": 3}}') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('the keys b, 2, 1');
+  });
+});

@@ -3,7 +3,7 @@
  * filters or logic; only the `sample` and `item` namespaces. A string renders as itself; any other value as
  * Python's `json.dumps` (or compact JSON, a setting). A missing path is an error naming the path, never "".
  */
-import { isJsonNumber, isJsonObject, pyJsonDumps } from './json.ts';
+import { isJsonNumber, isJsonObject, jsonKeys, pyJsonDumps } from './json.ts';
 import type { JsonValue } from './types.ts';
 
 export type Namespace = 'sample' | 'item';
@@ -157,7 +157,7 @@ export function lookup(root: JsonValue, namespace: Namespace, path: PathSegment[
     } else if (isJsonObject(cur)) {
       const key = String(seg);
       if (!Object.prototype.hasOwnProperty.call(cur, key)) {
-        const keys = Object.keys(cur);
+        const keys = jsonKeys(cur);
         const shown = keys.slice(0, 8).join(', ') + (keys.length > 8 ? ', ...' : '');
         return {
           ok: false,

@@ -3,6 +3,7 @@
  * each with a JSON pointer into the grader and a plain sentence. Errors make the grader unrunnable; warnings
  * (unknown fields, playground-only extensions) do not.
  */
+import { jsonKeys } from './json.ts';
 import { formulaProblems } from './formula.ts';
 import { astGrepProblems } from './graders/ast-grep-validate.ts';
 import { distance as levenshtein } from 'fastest-levenshtein';
@@ -327,7 +328,7 @@ function validateNode(c: Collector, g: unknown, at: string, where: 'top' | 'eval
             '"graders" holds a single grader, but OpenAI expects a map of named graders: {"my_key": {"type": ...}}. Each key becomes a variable of calculate_output (some SDK versions type this wrongly).',
           );
         } else {
-          const keys = Object.keys(graders);
+          const keys = jsonKeys(graders);
           if (keys.length === 0) c.error(`${at}/graders`, '"graders" is empty: add at least one named grader.');
           for (const k of keys) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {

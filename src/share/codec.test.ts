@@ -349,3 +349,17 @@ describe('loadWorkspaceFromUrl', () => {
     expect(called).toBe(false);
   });
 });
+
+describe('key order in links and files', () => {
+  it('keeps integer-like keys, duplicates and __proto__ where the user wrote them, both ways', async () => {
+    const item = '{"x": {"b": 1, "2": 2, "1": 3}, "__proto__": {"9": 0, "a": 1}, "b": 0, "b": 1}';
+    const fragment = await fragmentOf({ ...DOC, item });
+    expect(payloadJson(fragment)).toContain('"item":{"x":{"b":1,"2":2,"1":3},"__proto__":{"9":0,"a":1},"b":1}');
+    const opened = await decodeShare(fragment);
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.doc.item).toBe('{\n  "x": {\n    "b": 1,\n    "2": 2,\n    "1": 3\n  },\n  "__proto__": {\n    "9": 0,\n    "a": 1\n  },\n  "b": 1\n}');
+    // A link built by another tool (Python's json.dumps) opens in its own order.
+    const r = await decodeShare(linkOf('{"grader": {"type": "string_check"}, "sample": {}, "item": {"z": 0, "10": 1, "2": 2}}'));
+    expect(r.ok && r.doc.item).toBe('{\n  "z": 0,\n  "10": 1,\n  "2": 2\n}');
+  });
+});

@@ -5,8 +5,7 @@
  * This module turns texts into a value and a value back into pretty texts, with messages that name the document.
  * It must not compress, fetch or touch the DOM.
  */
-import { stringify as losslessStringify } from 'lossless-json';
-import { isJsonObject, parseJson, toPlain } from '../engine/json.ts';
+import { isJsonObject, losslessJsonPretty, parseJson, toPlain } from '../engine/json.ts';
 import type { EngineSettings, JsonObject, JsonValue } from '../engine/types.ts';
 import { mergeSettings, settingsDiff } from './settings.ts';
 
@@ -50,9 +49,9 @@ export const MAX_WORKSPACE_BYTES = 5 * 1024 * 1024;
 
 const A_OR_AN: Record<DocName, string> = { grader: 'The grader', sample: 'The sample', item: 'The item' };
 
-/** JSON text with 2-space indent that keeps every number's lexeme. */
+/** JSON text with 2-space indent that keeps every number's lexeme and every object's key order. */
 export function prettyJson(value: JsonValue): string {
-  return losslessStringify(value, undefined, 2) ?? 'null';
+  return losslessJsonPretty(value);
 }
 
 export function describeJsonType(v: unknown): string {

@@ -3,7 +3,7 @@
  * literal (dict/list/str/True/None, number lexemes kept, so `1.0` stays a float) and a JavaScript expression.
  * Output only; nothing here parses code.
  */
-import { isJsonNumber, numberLexeme } from '../engine/json.ts';
+import { isJsonNumber, jsonEntries, numberLexeme } from '../engine/json.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { prettyJson } from './doc.ts';
 
@@ -43,7 +43,7 @@ export function pythonLiteral(value: JsonValue, level = 0): string {
     if (value.length === 0) return '[]';
     return `[\n${value.map((v) => pad + pythonLiteral(v, level + 1)).join(',\n')},\n${close}]`;
   }
-  const entries = Object.entries(value);
+  const entries = jsonEntries(value);
   if (entries.length === 0) return '{}';
   return `{\n${entries.map(([k, v]) => `${pad}${pythonString(k)}: ${pythonLiteral(v, level + 1)}`).join(',\n')},\n${close}}`;
 }
@@ -56,7 +56,8 @@ function hasProtoKey(value: JsonValue): boolean {
 
 /**
  * A JavaScript expression for a JSON value. JSON text is a JS expression, except that a `"__proto__"` key in an
- * object literal sets the prototype instead of making a key; such values go through JSON.parse.
+ * object literal sets the prototype instead of making a key; such values go through JSON.parse. (Integer-like
+ * keys still move to the front of any JS object, so the JS SDK sends them first; Python's keeps the order.)
  */
 export function jsLiteral(value: JsonValue): string {
   const text = prettyJson(value);

@@ -110,3 +110,13 @@ describe('readWorkspaceFile', () => {
     expect(r.doc.warnings).toEqual(['The setting "newKnob" is not known to this version and was ignored.']);
   });
 });
+
+describe('key order', () => {
+  it('a workspace file keeps the order of integer-like keys', () => {
+    const file = workspaceFileText({ grader: '{"type": "string_check"}', sample: '{"output_json": {"b": 1, "0": 2}}', item: '{"2": 0, "1": 1}' });
+    if (!file.ok) throw new Error('not written');
+    expect(file.text).toContain('"output_json": {\n      "b": 1,\n      "0": 2\n    }');
+    const opened = readWorkspaceFile(file.text);
+    expect(opened.ok && opened.doc.item).toBe('{\n  "2": 0,\n  "1": 1\n}');
+  });
+});

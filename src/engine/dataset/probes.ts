@@ -5,8 +5,7 @@
  * suspiciously high. Generation is deterministic (seeded) and cheap; it grades nothing and reads no grader:
  * probes cost grader calls (money, for model graders), so the set is small and `kinds` can narrow it.
  */
-import { stringify as losslessStringify } from 'lossless-json';
-import { isJsonNumber, isJsonObject, LosslessNumber, losslessJsonText, numberLexeme, parseJson } from '../json.ts';
+import { isJsonNumber, isJsonObject, jsonEntries, LosslessNumber, losslessJsonText, numberLexeme, orderedObject, parseJson } from '../json.ts';
 import { sampleFromModelText } from '../sample.ts';
 import type { JsonObject, JsonValue } from '../types.ts';
 
@@ -119,8 +118,8 @@ function wrongValues(v: JsonValue): JsonValue {
   if (v === null) return 'wrong';
   if (isJsonNumber(v)) return new LosslessNumber(differentNumber(numberLexeme(v)));
   if (Array.isArray(v)) return v.map(wrongValues);
-  // fromEntries defines own properties, so a "__proto__" key stays a key.
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, wrongValues(x)])) as JsonObject;
+  // orderedObject keeps the key order and makes "__proto__" an ordinary key.
+  return orderedObject(jsonEntries(v).map(([k, x]) => [k, wrongValues(x)] as const));
 }
 
 const FILLER =
@@ -216,7 +215,7 @@ export function generateProbes(item: JsonValue, realSamples: readonly JsonValue[
   for (const { whose, text, json } of shapes) {
     if (json !== undefined && (Array.isArray(json) || isJsonObject(json))) {
       const wrong = wrongValues(json);
-      const out = losslessStringify(wrong, null, text.includes('\n') ? 2 : undefined) ?? 'null';
+      const out = losslessJsonText(wrong, text.includes('\n') ? 2 : 0);
       add('wrong-json-values', `The same JSON keys as ${whose}, with every value wrong.`, out);
       add('format-only-json', `An empty JSON ${Array.isArray(json) ? 'array' : 'object'}.`, Array.isArray(json) ? '[]' : '{}');
     }

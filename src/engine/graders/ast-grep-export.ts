@@ -7,6 +7,7 @@
 import { LANGUAGES, findLanguage } from '../ast/languages.ts';
 import { EXTENSIONS, EXTRA_LANGUAGE_WORDS } from '../ast/blocks.ts';
 import type { AstGrepGrader, PythonGrader } from '../types.ts';
+import { jsonEntries } from '../json.ts';
 import { checkName, checkQuery } from './ast-grep.ts';
 
 /** A JSON value as a Python literal (None/True/False; JSON's string escapes are valid Python escapes). */
@@ -20,7 +21,7 @@ export function pythonLiteral(value: unknown, indent = ''): string {
     if (value.length === 0) return '[]';
     return `[\n${value.map((v) => inner + pythonLiteral(v, inner)).join(',\n')},\n${indent}]`;
   }
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = jsonEntries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pythonLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
 }

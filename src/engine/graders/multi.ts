@@ -14,6 +14,7 @@ import {
   substitute,
   type FormulaProblem,
 } from '../formula.ts';
+import { jsonKeys } from '../json.ts';
 import { assumption, explanation, failure, hasError, noErrors, setFlags, type GradeOutcome } from '../result.ts';
 import { ERROR_FLAGS, type Assumption, type Explanation, type MultiGrader, type Problem, type TokenUsage } from '../types.ts';
 import { didYouMean, pointerEscape } from '../validate.ts';
@@ -39,7 +40,7 @@ const SUB_ERROR_ASSUMPTION = assumption(
 
 export async function gradeMulti(grader: MultiGrader, ctx: FullContext): Promise<GradeOutcome> {
   const formula = grader.calculate_output;
-  const keys = Object.keys(grader.graders);
+  const keys = jsonKeys(grader.graders);
   // Validation reports the same problems; checking again keeps gradeAny safe to call on its own, and spares
   // the sub-graders (model calls cost money) when the formula cannot use their scores.
   const blocking = formulaProblems(formula, keys, didYouMean).find((p) => p.severity === 'error');
@@ -70,7 +71,7 @@ export async function gradeMulti(grader: MultiGrader, ctx: FullContext): Promise
 export function combineMulti(grader: MultiGrader, pointer: string, byKey: Record<string, GradeOutcome>): GradeOutcome {
   const formula = grader.calculate_output;
   const formulaPointer = `${pointer}/calculate_output`;
-  const keys = Object.keys(grader.graders);
+  const keys = jsonKeys(grader.graders);
   const details: MultiDetails = { kind: 'multi', formula, substituted: null, value: null, failedKeys: [] };
   const parsed = parseFormula(formula);
   if (!parsed.ok) return formulaFailure(formula, formulaProblems(formula, keys, didYouMean, parsed)[0]!, formulaPointer);

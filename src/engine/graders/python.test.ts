@@ -136,6 +136,19 @@ describe('the RunResult of a python grader', () => {
     expect((await grade(src, '{}', '{"x": 1, "y": 1.0}')).reward).toBe(0);
   });
 
+  it('dicts keep the key order of the user’s JSON (integer-like keys, duplicates, __proto__)', async () => {
+    const src = `
+def grade(sample, item):
+    want = [["b", "2", "1"], ["a", "1", "__proto__"], ["z", "0"]]
+    got = [list(item["obj"]), list(item["dup"]), list(sample["output_json"])]
+    values = item["dup"]["1"] == 3 and item["dup"]["__proto__"] == {"0": 0}
+    return 1.0 if got == want and values else 0.0
+`;
+    const r = await grade(src, '{"output_text": "", "output_json": {"z": 1, "0": 2}}', '{"obj": {"b": 1, "2": 2, "1": 3}, "dup": {"a": 0, "1": 1, "__proto__": {"0": 0}, "1": 3}}');
+    expect(r.metadata.errors.python_grader_runtime_error).toBe(false);
+    expect(r.reward).toBe(1);
+  });
+
   it('an exception gives reward 0, the flag and the traceback with the user’s line', async () => {
     const r = await grade('def grade(sample, item):\n    print("checking")\n    return float(item["reference_answer"])\n', '{"output_text": "x"}', '{"answer": 1}');
     expect(r.reward).toBe(0);
