@@ -4,15 +4,14 @@
  */
 import { assumption, explanation, noErrors, type GradeOutcome } from '../result.ts';
 import type { StringCheckGrader } from '../types.ts';
+import { pyLower } from '../unicode.ts';
 import { renderField, type GradeContext } from './render.ts';
 
 /**
- * Python's str.lower(). JS toLowerCase applies the same Unicode default case mapping (SpecialCasing's
- * unconditional mappings plus Final_Sigma, no locale), e.g. "İ" -> "i̇" and "ΟΔΟΣ" -> "οδος".
+ * Python's str.lower() on the Unicode version of the python graders' CPython (unicode.ts), not the browser's:
+ * full mappings plus Final_Sigma, no locale, e.g. "İ" -> "i̇" and "ΟΔΟΣ" -> "οδος".
  */
-export function pyLower(s: string): string {
-  return s.toLowerCase();
-}
+export { pyLower };
 
 /** SQL LIKE: `%` any run of characters, `_` exactly one code point, anchored at both ends. */
 export function sqlLike(input: string, pattern: string): boolean {

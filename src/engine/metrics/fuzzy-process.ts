@@ -6,6 +6,7 @@
  * It maps code point to code point, so positions in the processed string are positions in the original minus
  * the leading trim. The pure-Python fallback (regex \W, full str.lower()) differs, e.g. on '_': not used here.
  */
+import { pyLowerCodePoint } from '../unicode.ts';
 
 /**
  * Alphanumeric ranges of the Unicode table compiled into rapidfuzz (its copy of CPython's unicodetype_db.h,
@@ -47,7 +48,7 @@ function isAlnum(c: number): boolean {
 /** Latin-1 is the hot path: a direct table (identical to rapidfuzz's extended_ascii_mapping). */
 const LATIN1 = (() => {
   const t = new Int32Array(256);
-  for (let c = 0; c < 256; c++) t[c] = isAlnum(c) ? (String.fromCharCode(c).toLowerCase().codePointAt(0) as number) : 0x20;
+  for (let c = 0; c < 256; c++) t[c] = isAlnum(c) ? pyLowerCodePoint(c) : 0x20;
   return t;
 })();
 
@@ -58,8 +59,8 @@ export function processCodePoint(c: number): number {
   if (c < 256) return LATIN1[c] as number;
   let m = cache.get(c);
   if (m === undefined) {
-    // Lowercase mappings of Unicode-13 characters are stable across engines; only the first code point counts.
-    m = isAlnum(c) ? (String.fromCodePoint(c).toLowerCase().codePointAt(0) as number) : 0x20;
+    // The first code point of the lowercase mapping, from the engine's one Unicode version (unicode.ts).
+    m = isAlnum(c) ? pyLowerCodePoint(c) : 0x20;
     if (cache.size < 65536) cache.set(c, m);
   }
   return m;

@@ -5,6 +5,7 @@
  * (`str.lower`, then `PorterStemmer().stem`, then the lemma names of `wordnet.synsets(stem)`).
  * Ids are only meaningful within one `meteorScore` call; `trim()` (called between calls) may reset them.
  */
+import { pyLower } from '../unicode.ts';
 import { porterStem } from './porter.ts';
 import type { WordNet } from './wordnet.ts';
 
@@ -46,7 +47,7 @@ export class MeteorVocab {
   token(raw: string): TokenForms {
     let forms = this.tokens.get(raw);
     if (forms === undefined) {
-      const lower = raw.toLowerCase();
+      const lower = pyLower(raw);
       forms = { lower: this.intern(lower), stem: this.intern(porterStem(lower)) };
       this.tokens.set(raw, forms);
     }

@@ -8,6 +8,7 @@
  * before stemming so that `word[-2]`, `len(word)` and double-letter checks count code points, as Python does.
  */
 
+import { pyLower } from '../unicode.ts';
 import { cpLength } from './tokenize.ts';
 
 export type PorterMode = 'NLTK_EXTENSIONS' | 'MARTIN_EXTENSIONS' | 'ORIGINAL_ALGORITHM';
@@ -346,7 +347,7 @@ export function porterStem(word: string, mode: PorterMode = 'NLTK_EXTENSIONS'): 
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   const stemmer = STEMMERS[mode];
-  const lower = word.toLowerCase();
+  const lower = pyLower(word);
   const result = SURROGATE_PAIR.test(lower)
     ? stemAstral(stemmer, word, lower)
     : stemmer.stem(word, lower, SURROGATE_PAIR.test(word) ? cpLength(word) : word.length);

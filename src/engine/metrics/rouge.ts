@@ -4,6 +4,7 @@
  * overlapping n-grams / the LCS pairs for the explanation panel. Target (the reference) first, prediction
  * (the graded text) second, as in rouge-score. Choosing which number the grader reports is not done here.
  */
+import { pyLower } from '../unicode.ts';
 import { NgramIndex, scratch } from './ngrams.ts';
 
 export interface RougeOptions {
@@ -17,10 +18,10 @@ export interface RougeOptions {
 /**
  * rouge-score's `tokenize.tokenize`: Python lower(); every run of characters outside [a-z0-9] becomes a space
  * (so non-ASCII letters vanish: "café" -> "caf"); split; stem tokens longer than 3; keep tokens matching
- * ^[a-z0-9]+$. JS toLowerCase applies the same Unicode default case mapping as str.lower() (e.g. "İ" -> "i̇").
+ * ^[a-z0-9]+$. lower() is Python's, on the pinned Unicode version (unicode.ts; e.g. "İ" -> "i̇", "K" -> "k").
  */
 export function rougeTokenize(text: string, stemmer?: ((token: string) => string) | null): string[] {
-  const tokens = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const tokens = pyLower(text).match(/[a-z0-9]+/g) ?? [];
   if (!stemmer) return tokens;
   const out: string[] = [];
   for (const t of tokens) {

@@ -8,6 +8,7 @@
  * data runtimes only hand over the file's bytes. No Node or DOM imports: this file runs in the grader worker.
  */
 import type { EngineRuntime } from '../runtime.ts';
+import { pyLower } from '../unicode.ts';
 
 /** File name passed to `DataRuntime.load` (the runtimes map it to `public/data/<name>`). */
 export const WORDNET_DATA_FILE = 'wordnet-3.0-synonyms.txt.gz';
@@ -223,7 +224,7 @@ export class CompactWordNet implements WordNet {
     // already lowercase, and this skips building a new string per call).
     const direct = this.cache.get(word);
     if (direct !== undefined) return direct;
-    const lemma = word.toLowerCase();
+    const lemma = pyLower(word);
     const hit = this.cache.get(lemma);
     if (hit !== undefined) return hit;
     // A Set iterates in insertion order, so this is also NLTK's first-occurrence order.
