@@ -32,6 +32,17 @@ describe('grader-playground CLI', () => {
     expect(out.explain).toBeDefined();
   });
 
+  it('keeps the key order of the item, as json.loads does (run and --data)', async () => {
+    const g = file('order.json', { type: 'string_check', name: 'o', input: '{{ item.x }}', reference: '{"b": 1, "2": 2, "1": 3}', operation: 'eq' });
+    const i = file('order-item.json', '{"x": {"b": 1, "2": 2, "1": 3}}');
+    const r = await cli('run', '--grader', g, '--model-sample', '', '--item', i);
+    expect(JSON.parse(r.stdout).reward).toBe(1);
+    const rows = file('order.jsonl', '{"x": {"b": 1, "2": 2, "1": 3}, "sample": ""}\n');
+    const out = join(dir, 'order-out.jsonl');
+    await cli('run', '--grader', g, '--data', rows, '--out', out);
+    expect(JSON.parse(readFileSync(out, 'utf8')).result.reward).toBe(1);
+  });
+
   it('--model-sample maps the text like /graders/run, and --no-explain drops explain', async () => {
     const r = await cli('run', '--grader', grader, '--model-sample', 'Lyon', '--item', item, '--no-explain');
     expect(r.code).toBe(0);

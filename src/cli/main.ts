@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseJsonl, summarize } from '../engine/dataset.ts';
-import { parseJson, toPlain } from '../engine/json.ts';
+import { losslessJsonText, parseJson, toPlain } from '../engine/json.ts';
 import { hasError } from '../engine/result.ts';
 import { runGrader } from '../engine/run.ts';
 import { sampleFromModelText } from '../engine/sample.ts';
@@ -70,7 +70,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'validate') {
       for (const p of validation.problems) io.stderr(`${p.severity}: ${p.pointer || '/'}: ${p.message}\n`);
       if (!validation.ok) return 1;
-      io.stdout(JSON.stringify({ grader: validation.grader }, null, indent ?? 2) + '\n');
+      io.stdout(losslessJsonText({ grader: validation.grader } as unknown as JsonValue, indent ?? 2) + '\n');
       return 0;
     }
 
