@@ -111,43 +111,45 @@ function finalSigma(s: string, i: number): boolean {
   return true;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Python's `s.lower()`: full case mapping ("İ" -> "i̇"), Final_Sigma, Unicode of the pinned Python. */
 export function pyLower(s: string): string {
-  const n = s.length;
-  let i = 0;
-  while (i < n && s.charCodeAt(i) < 0x80) i++;
-  // ASCII maps the same in every Unicode version.
-  if (i === n) return s.toLowerCase();
+  const first = s.search(NON_ASCII);
+  // ASCII maps the same in every Unicode version: the engine's own toLowerCase is exact there.
+  if (first < 0) return s.toLowerCase();
   if (bmpDelta === null) decodeLower();
   const delta = bmpDelta!;
-  let out = s.slice(0, i).toLowerCase();
-  let from = i; // start of the pending stretch that lower() leaves as it is
-  for (; i < n; i++) {
+  const n = s.length;
+  let out = first > 0 ? s.slice(0, first).toLowerCase() : '';
+  let i = first;
+  let from = first; // start of the stretch not yet written to out
+  while (i < n) {
     const c = s.charCodeAt(i);
-    let mapped: string | null = null;
     if (c < 0x80) {
-      if (c >= 0x41 && c <= 0x5a) mapped = String.fromCharCode(c + 32);
-    } else if (c === 0x3a3) {
+      // An ASCII run: lower-cased natively in one piece.
+      let j = i + 1;
+      while (j < n && s.charCodeAt(j) < 0x80) j++;
+      out += s.slice(from, i) + s.slice(i, j).toLowerCase();
+      from = i = j;
+      continue;
+    }
+    let mapped: string | null = null;
+    let width = 1;
+    if (c === 0x3a3) {
       mapped = finalSigma(s, i) ? '\u03c2' : '\u03c3';
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        const m = astralLower!.get(cp);
-        if (m !== undefined) {
-          out += s.slice(from, i) + String.fromCodePoint(m);
-          from = i + 2;
-        }
-        i++;
-        continue;
-      }
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      const m = astralLower!.get(((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+      if (m !== undefined) mapped = String.fromCodePoint(m);
     } else if (delta[c] !== 0) {
       mapped = delta[c] === MULTI ? LOWER_MULTI[c]! : String.fromCharCode(c + delta[c]!);
     }
     if (mapped !== null) {
       out += s.slice(from, i) + mapped;
-      from = i + 1;
+      from = i + width;
     }
+    i += width;
   }
   return out + s.slice(from);
 }
