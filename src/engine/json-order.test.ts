@@ -79,7 +79,8 @@ describe('property: any object text keeps Python dict order', () => {
 
   it('nested, through losslessJsonText and copies', () => {
     fc.assert(
-      fc.property(ENTRIES, ENTRIES, (outer, inner) => {
+      fc.property(ENTRIES, ENTRIES, (outerEntries, inner) => {
+        const outer = outerEntries.filter(([k]) => k !== 'x');
         const text = `{"x": ${objectText(inner)}, ${objectText(outer).slice(1)}`.replace(/, }$/, '}');
         const value = parse(text) as JsonObject;
         const want = pyJsonDumps(value);
