@@ -32,6 +32,30 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
   return { line, column: end - lineStart + 1 };
 }
 
+/** How deep arrays and objects may nest in a document (any real grader, sample or item is far shallower). */
+export const MAX_JSON_DEPTH = 512;
+
+/** The offset of the first bracket that opens level `limit + 1`, or -1 (strings skipped; no full parse). */
+export function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string, escapes included.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /**
  * Parse JSON text, keeping numbers as LosslessNumber. Duplicate keys keep the last value in the first key's
  * place, as Python's `json.loads` does.
@@ -39,6 +63,15 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
 export function parseJson(text: string): JsonParseResult {
   if (text.trim() === '') {
     return { ok: false, error: { message: 'The document is empty: expected a JSON value', offset: 0, line: 1, column: 1 } };
+  }
+  // Everything after parsing (copying, printing, validating) recurses: refuse what would exhaust the stack.
+  const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (tooDeep >= 0) {
+    const { line, column } = offsetToLineColumn(text, tooDeep);
+    return {
+      ok: false,
+      error: { message: `The document is nested more than ${MAX_JSON_DEPTH} levels deep (arrays and objects inside each other); that is the limit`, offset: tooDeep, line, column },
+    };
   }
   try {
     const value = losslessParse(text, null, {
