@@ -7,8 +7,7 @@
  * lets grading work offline. This script relays those requests; it must not fetch anything for a worker.
  */
 import workerUrl from './grader.worker.ts?worker&url';
-import { checkAssetRequest } from './boundary.ts';
-import type { AssetReply, FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
+import type { AssetReply, AssetRequest, FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
 
 // The page's URL as the app loaded it (srcdoc keeps it in <base>; location is about:srcdoc there).
 const here = new URL(document.baseURI);
@@ -84,6 +83,20 @@ function loadWorkerCode(): Promise<string> {
   return workerCode;
 }
 
+/** A worker's file request (the app checks it again: boundary.ts; this file must stay one self-contained script). */
+function isAssetRequest(data: unknown): data is AssetRequest {
+  const r = data as AssetRequest;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.type === 'asset' &&
+    typeof r.id === 'number' &&
+    typeof r.url === 'string' &&
+    r.url.length <= 4_096 &&
+    (r.integrity === undefined || (typeof r.integrity === 'string' && r.integrity.length <= 256))
+  );
+}
+
 async function spawn(id: number, port: MessagePort) {
   let code: string;
   try {
@@ -103,10 +116,9 @@ async function spawn(id: number, port: MessagePort) {
   worker.addEventListener('error', (e) => post({ type: 'worker-error', id, message: e.message || 'the grader worker failed to start' }));
   // The worker's file requests go to the app; the worker is untrusted, so only the URL (and hash) is passed on.
   worker.addEventListener('message', (e) => {
-    const request = checkAssetRequest(e.data);
-    if (!request) return;
-    const workerAsk = request.id;
-    void ask(request.url, request.integrity).then((r) => worker.postMessage({ ...r, id: workerAsk }, 'body' in r ? [r.body] : []));
+    if (!isAssetRequest(e.data)) return;
+    const workerAsk = e.data.id;
+    void ask(e.data.url, e.data.integrity).then((r) => worker.postMessage({ ...r, id: workerAsk }, 'body' in r ? [r.body] : []));
   });
   workers.set(id, worker);
   worker.postMessage({ type: 'boot', code, url: absoluteWorkerUrl });
