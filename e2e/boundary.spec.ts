@@ -150,6 +150,19 @@ test.describe('the sandbox boundary', () => {
     await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.25');
   });
 
+  test('a 20 MB exception message is cut at the boundary, with the count of what was cut; the page stays responsive', async ({ page }) => {
+    await openApp(page);
+    await gradeWith(page, python('def grade(sample, item):\n    raise ValueError("x" * 20_000_000)\n'), 'python');
+    expect(await flags(page)).toEqual(['python_grader_runtime_error']);
+    const details = page.getByTestId('error-details').first();
+    await expect(details).toContainText(/\u2026 \[\d+ more characters\]/);
+    const shown = (await details.textContent()) ?? '';
+    expect(shown.length).toBeLessThan(200_000);
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 10)));
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
   test('a grader that exits the interpreter (os._exit) gets its worker replaced; the next run works', async ({ page }) => {
     await openApp(page);
     await gradeWith(page, python('import os\n\ndef grade(sample, item):\n    os._exit(1)\n'), 'python');
