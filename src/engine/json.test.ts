@@ -74,3 +74,15 @@ describe('parseJson refuses nesting that would exhaust the stack', () => {
     expect(nestingBeyond('{"a": "[[[[", "b": [[1]]}', 2)).toBe(20);
   });
 });
+
+describe('nestingBeyond on long strings', () => {
+  it('skips long strings with escaped quotes and backslashes exactly', () => {
+    const long = 'x'.repeat(100) + '\\\\' + 'y'.repeat(100) + '\\"[[[' + 'z'.repeat(100);
+    const text = `{"a": "${long}", "b": [[1]]}`;
+    expect(JSON.parse(text)).toBeTruthy();
+    expect(nestingBeyond(text, 3)).toBe(-1);
+    expect(nestingBeyond(text, 2)).toBe(text.indexOf('[[1') + 1);
+    expect(nestingBeyond(`["${'q'.repeat(200)}`, 0)).toBe(0);
+    expect(nestingBeyond(`"${'q'.repeat(200)}`, 0)).toBe(-1);
+  });
+});

@@ -35,18 +35,33 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
 /** How deep arrays and objects may nest in a document (any real grader, sample or item is far shallower). */
 export const MAX_JSON_DEPTH = 512;
 
+/** The offset of the quote that closes the string opened at `start`, or -1: short strings char by char, long ones by jumps. */
+function stringEnd(text: string, start: number): number {
+  const stop = Math.min(text.length, start + 64);
+  let i = start + 1;
+  for (; i < stop; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 92) i++;
+    else if (d === 34) return i;
+  }
+  // A long string: jump from quote to quote; a quote preceded by an odd run of backslashes is escaped.
+  for (let j = i; ; j++) {
+    j = text.indexOf('"', j);
+    if (j < 0) return -1;
+    let k = j - 1;
+    while (k > start && text.charCodeAt(k) === 92) k--;
+    if ((j - 1 - k) % 2 === 0) return j;
+  }
+}
+
 /** The offset of the first bracket that opens level `limit + 1`, or -1 (strings skipped; no full parse). */
 export function nestingBeyond(text: string, limit: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // Skip a string, escapes included.
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
     } else if (c === 91 || c === 123) {
       if (++depth > limit) return i;
     } else if (c === 93 || c === 125) {
