@@ -30,11 +30,19 @@ export interface FakeServer {
 const MAX_BODY = 1 << 20;
 const MAX_RECORDED = 1000;
 
-export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeServer> {
+export interface FakeOptions {
+  /** Answer browsers' CORS preflights and allow any origin (for the app's end-to-end tests). */
+  cors?: boolean;
+}
+
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'POST' };
+
+export async function startFakeOpenAI(handler: FakeHandler, options: FakeOptions = {}): Promise<FakeServer> {
   const requests: FakeRequest[] = [];
   const hung = new Set<ServerResponse>();
   const state: FakeServer = { url: '', requests, handler, close: async () => undefined };
   const server = createServer((req, res) => {
+    if (options.cors && req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
@@ -72,7 +80,7 @@ export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeServer>
         return;
       }
       const text = reply.text ?? JSON.stringify(reply.json ?? {});
-      res.writeHead(reply.status ?? 200, { 'content-type': reply.text !== undefined ? 'text/plain' : 'application/json' });
+      res.writeHead(reply.status ?? 200, { 'content-type': reply.text !== undefined ? 'text/plain' : 'application/json', ...(options.cors ? CORS : {}) });
       res.end(text);
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../test/fixtures/json-dumps.json';
-import { losslessJsonText, parseJson, pyFloatRepr, pyJsonDumps } from './json.ts';
+import { losslessJsonText, nestingBeyond, parseJson, pyFloatRepr, pyJsonDumps } from './json.ts';
 
 describe('pyJsonDumps matches CPython json.dumps(json.loads(text))', () => {
   for (const c of fixture.cases) {
@@ -51,5 +51,38 @@ describe('parseJson', () => {
   it('keeps the last duplicate key in the first place, like json.loads', () => {
     const r = parseJson('{"a": 1, "b": 2, "a": 3}');
     expect(r.ok && pyJsonDumps(r.value)).toBe('{"a": 3, "b": 2}');
+  });
+});
+
+describe('parseJson refuses nesting that would exhaust the stack', () => {
+  it('gives an error value (with the place) for 100,000 nested lists', () => {
+    const text = '['.repeat(100_000) + ']'.repeat(100_000);
+    const r = parseJson(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toContain('nested more than 512 levels deep');
+      expect(r.error.offset).toBe(512);
+      expect(r.error.column).toBe(513);
+    }
+  });
+
+  it('parses 512 levels, and brackets inside strings do not count', () => {
+    const ok = '['.repeat(512) + '"[[[{{{\\"[["' + ']'.repeat(512);
+    expect(parseJson(ok).ok).toBe(true);
+    expect(parseJson('[' + ok + ']').ok).toBe(false);
+    expect(nestingBeyond('{"a": "[[[[", "b": [[1]]}', 3)).toBe(-1);
+    expect(nestingBeyond('{"a": "[[[[", "b": [[1]]}', 2)).toBe(20);
+  });
+});
+
+describe('nestingBeyond on long strings', () => {
+  it('skips long strings with escaped quotes and backslashes exactly', () => {
+    const long = 'x'.repeat(100) + '\\\\' + 'y'.repeat(100) + '\\"[[[' + 'z'.repeat(100);
+    const text = `{"a": "${long}", "b": [[1]]}`;
+    expect(JSON.parse(text)).toBeTruthy();
+    expect(nestingBeyond(text, 3)).toBe(-1);
+    expect(nestingBeyond(text, 2)).toBe(text.indexOf('[[1') + 1);
+    expect(nestingBeyond(`["${'q'.repeat(200)}`, 0)).toBe(0);
+    expect(nestingBeyond(`"${'q'.repeat(200)}`, 0)).toBe(-1);
   });
 });

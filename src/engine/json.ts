@@ -38,6 +38,45 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
 /** A key JavaScript would move to the front (`"0"`, `"12"`) may occur: such texts are rebuilt in source order. */
 const INDEX_KEY = /"(?:[0-9]|\\u003[0-9])+"\s*:/i;
 
+/** How deep arrays and objects may nest in a document (any real grader, sample or item is far shallower). */
+export const MAX_JSON_DEPTH = 512;
+
+/** The offset of the quote that closes the string opened at `start`, or -1: short strings char by char, long ones by jumps. */
+function stringEnd(text: string, start: number): number {
+  const stop = Math.min(text.length, start + 64);
+  let i = start + 1;
+  for (; i < stop; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 92) i++;
+    else if (d === 34) return i;
+  }
+  // A long string: jump from quote to quote; a quote preceded by an odd run of backslashes is escaped.
+  for (let j = i; ; j++) {
+    j = text.indexOf('"', j);
+    if (j < 0) return -1;
+    let k = j - 1;
+    while (k > start && text.charCodeAt(k) === 92) k--;
+    if ((j - 1 - k) % 2 === 0) return j;
+  }
+}
+
+/** The offset of the first bracket that opens level `limit + 1`, or -1 (strings skipped; no full parse). */
+export function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /**
  * Parse JSON text, keeping numbers as LosslessNumber and keys in source order (see json-order.ts). Duplicate
  * keys keep the last value in the first key's place, as Python's `json.loads` does; `__proto__` is an
@@ -46,6 +85,15 @@ const INDEX_KEY = /"(?:[0-9]|\\u003[0-9])+"\s*:/i;
 export function parseJson(text: string): JsonParseResult {
   if (text.trim() === '') {
     return { ok: false, error: { message: 'The document is empty: expected a JSON value', offset: 0, line: 1, column: 1 } };
+  }
+  // Everything after parsing (copying, printing, validating) recurses: refuse what would exhaust the stack.
+  const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (tooDeep >= 0) {
+    const { line, column } = offsetToLineColumn(text, tooDeep);
+    return {
+      ok: false,
+      error: { message: `The document is nested more than ${MAX_JSON_DEPTH} levels deep (arrays and objects inside each other); that is the limit`, offset: tooDeep, line, column },
+    };
   }
   try {
     const value = losslessParse(text, null, {

@@ -107,3 +107,33 @@ describe('validateGrader', () => {
     expect(errorsOf('x')[0]!.message).toContain('JSON object');
   });
 });
+
+describe('graders nested too deep', () => {
+  const nest = (depth: number) => {
+    let g: unknown = { type: 'string_check', name: 's', input: 'a', reference: 'a', operation: 'eq' };
+    for (let i = 0; i < depth; i++) g = { type: 'multi', name: `m${i}`, graders: { x: g }, calculate_output: 'x' };
+    return g;
+  };
+
+  it('refuses a multi 2,000 deep with a message, without recursing', () => {
+    const r = validateGrader(nest(2000));
+    expect(r.ok).toBe(false);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ pointer: '', severity: 'error' });
+    expect(r.problems[0]!.message).toContain('nested more than 64 levels deep');
+  });
+
+  it('refuses a deep rule object inside a grader the same way', () => {
+    let rule: unknown = { pattern: 'x' };
+    for (let i = 0; i < 100_000; i++) rule = { has: rule };
+    const r = validateGrader({ type: 'ast_grep', name: 'a', checks: [{ lang: 'python', rule }] });
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]!.message).toContain('nested more than 64 levels deep');
+  });
+
+  it('still reports the nesting rule for a shallow multi in a multi', () => {
+    const r = validateGrader(nest(2));
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.message).join('\n')).toContain('cannot contain another multi grader');
+  });
+});

@@ -25,6 +25,23 @@ export type ValidationResult =
 /** 256 kB, OpenAI's documented limit for python grader source. */
 export const MAX_PYTHON_SOURCE_BYTES = 256 * 1024;
 
+/** How deep a grader's objects and lists may nest (a multi holding a model grader's messages is about 8). */
+export const MAX_GRADER_DEPTH = 64;
+
+/** The nesting depth of a plain value, counted without recursion and only up to `limit + 1`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > limit) return max;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, d + 1]);
+  }
+  return max;
+}
+
 export function pointerEscape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -354,6 +371,11 @@ function validateNode(c: Collector, g: unknown, at: string, where: 'top' | 'eval
 /** Validate a grader document (already parsed from JSON). */
 export function validateGrader(raw: unknown, options: ValidateOptions = {}): ValidationResult {
   const c = new Collector();
+  const depth = nestingDepth(raw, MAX_GRADER_DEPTH);
+  if (depth > MAX_GRADER_DEPTH) {
+    c.error('', `The grader is nested more than ${MAX_GRADER_DEPTH} levels deep (objects and lists inside each other); no grader needs that many, so it is not run.`);
+    return { ok: false, problems: c.problems };
+  }
   validateNode(c, raw, '', options.context ?? 'top');
   const errors = c.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: c.problems };

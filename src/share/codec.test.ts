@@ -363,3 +363,26 @@ describe('key order in links and files', () => {
     expect(r.ok && r.doc.item).toBe('{\n  "z": 0,\n  "10": 1,\n  "2": 2\n}');
   });
 });
+
+describe('deeply nested workspaces', () => {
+  const deepMulti = (depth: number) => {
+    let g = '{"type":"string_check","name":"s","input":"a","reference":"a","operation":"eq"}';
+    for (let i = 0; i < depth; i++) g = `{"type":"multi","name":"m","graders":{"x":${g}},"calculate_output":"x"}`;
+    return g;
+  };
+  const link = (grader: string) => {
+    const json = `{"grader":${grader},"sample":{},"item":{}}`;
+    return 'v1.' + deflateRawSync(Buffer.from(json)).toString('base64url');
+  };
+
+  it('a link holding a multi 2,000 deep opens to a message, never a stack overflow', async () => {
+    const r = await decodeShare(link(deepMulti(2000)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('nested more than 512 levels deep');
+  });
+
+  it('encoding a workspace with such a grader gives a message too', async () => {
+    const r = await encodeShare({ grader: deepMulti(2000), sample: '{}', item: '{}' });
+    expect(r.ok).toBe(false);
+  });
+});

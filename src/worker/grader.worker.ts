@@ -26,6 +26,7 @@ import type {
   SampleResult,
   WorkerConnect,
 } from './protocol.ts';
+import { OPERATION_OF_PATH } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
@@ -39,7 +40,7 @@ function runtimeFor(handReply?: string): EngineRuntime {
   if (handReply !== undefined) return { ...runtime, model: handJudgeRuntime(handReply) };
   if (modelCall) {
     const call = modelCall;
-    return { ...runtime, model: { post: (path, body) => call(path, body) } };
+    return { ...runtime, model: { post: (path, body) => call(OPERATION_OF_PATH[path], body) } };
   }
   return runtime;
 }

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { assetQueue, fetchAsset } from './asset-server.ts';
+import { checkFrameEvent } from './boundary.ts';
 import type { FrameCommand, FrameEvent, GraderWorkerApi } from './protocol.ts';
 import { sandboxDocument } from './sandbox-document.ts';
 
@@ -32,10 +33,12 @@ export class GraderHost {
   private readonly handles = new Map<number, WorkerHandle>();
   private readonly failures = new Map<number, (message: string) => void>();
   private readonly assets = assetQueue();
-  private readonly onMessage = (e: MessageEvent<FrameEvent>) => {
+  private readonly onMessage = (e: MessageEvent<unknown>) => {
     if (!this.frame || e.source !== this.frame.contentWindow) return;
-    if (e.data?.type === 'worker-error') this.failures.get(e.data.id)?.(e.data.message);
-    else if (e.data?.type === 'asset') void this.answerAsset(e.data);
+    // The frame relays for untrusted workers: every event is checked against the protocol (boundary.ts).
+    const event = checkFrameEvent(e.data);
+    if (event?.type === 'worker-error') this.failures.get(event.id)?.(event.message);
+    else if (event?.type === 'asset') void this.answerAsset(event);
   };
 
   constructor(private readonly options: GraderHostOptions) {}

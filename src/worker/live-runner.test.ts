@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { noErrors } from '../engine/result.ts';
 import { DEFAULT_SETTINGS } from '../engine/types.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
+import { fullText, splitCapped } from './boundary.ts';
 import { LiveRunner } from './live-runner.ts';
 import type { RunRequest, RunResponse } from './protocol.ts';
 
@@ -27,10 +29,15 @@ function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunR
 }
 
 const request = (grader: string): RunRequest => ({ grader, sample: '{}', item: '{}', settings: DEFAULT_SETTINGS });
-const answer = (reward: number): RunResponse => ({
+const answer = (reward: number, errors: Record<string, unknown> = {}): RunResponse => ({
   docErrors: [],
   problems: [],
-  result: { reward, metadata: {} as never, sub_rewards: {}, model_grader_token_usage_per_model: {} },
+  result: {
+    reward,
+    metadata: { name: 'g', type: 'string_check', errors: { ...noErrors(), ...errors }, execution_time: 0, scores: {}, token_usage: null, sampled_model_name: null },
+    sub_rewards: {},
+    model_grader_token_usage_per_model: {},
+  },
 });
 
 describe('LiveRunner', () => {
@@ -115,5 +122,125 @@ describe('LiveRunner time limits with progress', () => {
     expect(r).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
     expect(phases).toEqual(['loading', 'exec']);
     expect(log).toEqual([]);
+  });
+});
+
+/** A fake host whose worker `api` is built per worker by `make`. */
+function hostOf(make: (id: number) => Record<string, unknown>) {
+  const log: string[] = [];
+  let next = 1;
+  const host = {
+    async spawn(): Promise<WorkerHandle> {
+      const id = next++;
+      log.push(`spawn ${id}`);
+      return { id, ready: Promise.resolve(), port: {} as MessagePort, api: { ping: async () => 'pong', ...make(id) } as never };
+    },
+    kill(h: WorkerHandle) {
+      log.push(`kill ${h.id}`);
+    },
+  };
+  return { host: host as unknown as GraderHost, log };
+}
+
+describe('LiveRunner at the sandbox boundary', () => {
+  it('a workspace from elsewhere never shares a worker, and its worker is discarded when another runs', async () => {
+    const ran: string[] = [];
+    const { host, log } = hostOf((id) => ({ run: async () => (ran.push(`w${id}`), answer(1)) }));
+    const runner = new LiveRunner(host);
+    await runner.run(request('{}'), 1000);
+    await runner.run(request('{}'), 1000, undefined, undefined, 'foreign:a');
+    await runner.run(request('{}'), 1000, undefined, undefined, 'foreign:a');
+    await runner.run(request('{}'), 1000, undefined, undefined, 'foreign:b');
+    await runner.run(request('{}'), 1000);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ran).toEqual(['w1', 'w2', 'w2', 'w3', 'w1']);
+    expect(log).toEqual(['spawn 1', 'spawn 2', 'kill 2', 'spawn 3', 'kill 3']);
+  });
+
+  it("a run's callbacks stop answering when it ends: a kept model callback reaches nothing later", async () => {
+    let kept: ((op: string, body: unknown) => Promise<unknown>) | undefined;
+    const { host } = hostOf(() => ({
+      run: async (_r: RunRequest, _p: unknown, onModel: (op: string, body: unknown) => Promise<unknown>) => {
+        kept ??= onModel;
+        await onModel('chat.completions', { n: 1 });
+        return answer(1);
+      },
+    }));
+    const calls: unknown[] = [];
+    const model = async (op: string, body: unknown) => (calls.push([op, body]), { status: 200, json: {}, text: '{}' });
+    const runner = new LiveRunner(host);
+    await runner.run(request('{}'), 1000, undefined, model);
+    expect(calls).toHaveLength(1);
+    await expect(kept!('chat.completions', { n: 2 })).rejects.toThrow(/run has ended/);
+    // Even during a later run, with a model callback of its own.
+    await runner.run(request('{}'), 1000, undefined, model);
+    await expect(kept!('chat.completions', { n: 3 })).rejects.toThrow(/run has ended/);
+    expect(calls.map((c) => (c as [string, { n: number }])[1].n)).toEqual([1, 1]);
+  });
+
+  it('a runaway grader that keeps reporting loading is stopped once the start-up budget is spent; the next run works', async () => {
+    let n = 0;
+    const { host, log } = hostOf(() => ({
+      run: (_r: RunRequest, onProgress: (p: string) => void) => {
+        if (++n > 1) return Promise.resolve(answer(0.5));
+        const t = setInterval(() => onProgress('loading'), 5);
+        return new Promise(() => void t);
+      },
+    }));
+    const runner = new LiveRunner(host, { startupBudgetMs: 200 });
+    const t0 = Date.now();
+    const r = await runner.run(request('{"type": "python"}'), 50);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(r.status === 'done' && r.response.result?.metadata.errors.python_grader_server_error_type).toBe('timeout');
+    const next = await runner.run(request('{}'), 50);
+    expect(next).toMatchObject({ status: 'done', response: { result: { reward: 0.5 } } });
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
+  });
+
+  it('refuses a malformed reply and progress that is not a phase, and replaces the worker', async () => {
+    let n = 0;
+    const phases: string[] = [];
+    const { host, log } = hostOf(() => ({
+      run: async (_r: RunRequest, onProgress: (p: unknown) => void) => {
+        onProgress({ evil: true });
+        onProgress('exec');
+        return ++n === 1 ? { docErrors: [], problems: [], result: { reward: 'x' } } : answer(1);
+      },
+    }));
+    const runner = new LiveRunner(host);
+    const bad = await runner.run(request('{}'), 1000, (p) => phases.push(p));
+    expect(bad.status === 'done' && bad.response.result?.explain?.summary).toMatch(/does not accept \(result.reward is not a number\)/);
+    expect(phases).toEqual(['exec']);
+    const next = await runner.run(request('{}'), 1000);
+    expect(next).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
+  });
+
+  it('cuts a 20 MB error message to the cap, keeping the whole text for a while', async () => {
+    const huge = 'x'.repeat(20_000_000);
+    const { host } = hostOf(() => ({
+      run: async () => {
+        const a = answer(0, { python_grader_runtime_error: true, python_grader_runtime_error_details: huge });
+        return a;
+      },
+    }));
+    const runner = new LiveRunner(host);
+    const r = await runner.run(request('{}'), 1000);
+    const details = r.status === 'done' ? (r.response.result?.metadata.errors.python_grader_runtime_error_details as string) : '';
+    expect(details.length).toBeLessThan(100_100);
+    expect(splitCapped(details)).toEqual({ text: 'x'.repeat(100_000), omitted: 19_900_000 });
+    expect(fullText(details)).toBe(huge);
+  });
+
+  it('replaces a worker whose interpreter died (os._exit), so the next run works', async () => {
+    let n = 0;
+    const { host, log } = hostOf(() => ({
+      run: async () => (++n === 1 ? answer(0, { python_grader_server_error: true, python_grader_server_error_type: 'crashed' }) : answer(1)),
+    }));
+    const runner = new LiveRunner(host);
+    await runner.run(request('{}'), 1000);
+    const next = await runner.run(request('{}'), 1000);
+    expect(next).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
   });
 });

@@ -5,10 +5,9 @@
  */
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
+import { checkBatchResponse, checkProgress, checkRow } from './boundary.ts';
 import type { BatchResponse, ModelCall, RowError, RunProgress, SampleResult } from './protocol.ts';
-
-/** How long starting Pyodide and loading packages may take in a fresh worker. */
-const STARTUP_LIMIT_MS = 120_000;
+import { RunClock, StartupBudget } from './run-clock.ts';
 import type { EngineSettings } from '../engine/types.ts';
 
 export interface PoolJob {
@@ -89,44 +88,71 @@ export class DatasetPool {
 
     const lane = async () => {
       let handle: WorkerHandle | null = null;
+      let budget = new StartupBudget();
       while (!this.cancelled && graderError === null) {
         const batch = queue.shift();
         if (!batch) break;
         if (!handle) {
           handle = await this.host.spawn();
+          budget = new StartupBudget(); // granted once per worker
           this.live.add(handle);
           await handle.ready;
         }
         const h: WorkerHandle = handle;
+        const rows = new Set(batch);
         let current = -1;
-        let timer: ReturnType<typeof setTimeout> | undefined;
         let fire: () => void = () => undefined;
         const timedOut = new Promise<'timeout'>((resolve) => (fire = () => resolve('timeout')));
-        const onRow = Comlink.proxy((row: number) => {
+        // The first line's limit includes a little slack for the batch to arrive; each new line starts afresh.
+        const clock = new RunClock(job.rowTimeoutMs + 5_000, budget, () => fire());
+        // The callbacks come from the sandbox: checked, and answered only while this batch lasts. A line can
+        // start only once and in order, so a grader cannot re-arm its limit by reporting lines again.
+        let open = true;
+        const started = new Set<number>();
+        const onRow = Comlink.proxy((raw: unknown) => {
+          if (!open) return;
+          let row: number;
+          try {
+            row = checkRow(raw, rows);
+          } catch {
+            return;
+          }
+          if (started.has(row) || batch.indexOf(row) < batch.indexOf(current)) return;
+          started.add(row);
           current = row;
-          clearTimeout(timer);
-          timer = setTimeout(fire, job.rowTimeoutMs);
+          clock.restart(job.rowTimeoutMs);
         });
-        timer = setTimeout(fire, job.rowTimeoutMs + 5_000);
-        // Starting Pyodide or loading packages in a fresh worker does not count against a line's limit.
-        const onProgress = Comlink.proxy((phase: RunProgress) => {
-          clearTimeout(timer);
-          timer = setTimeout(fire, phase === 'loading' ? Math.max(STARTUP_LIMIT_MS, job.rowTimeoutMs) : job.rowTimeoutMs);
+        // Starting Pyodide or loading packages in a fresh worker draws on the worker's start-up budget.
+        const onProgress = Comlink.proxy((raw: unknown) => {
+          if (!open) return;
+          try {
+            clock.report(checkProgress(raw));
+          } catch {
+            // not a phase: ignored
+          }
         });
+        const model = job.onModel;
+        const onModel = model
+          ? Comlink.proxy((operation: unknown, body: unknown) =>
+              open ? model(operation as never, body) : Promise.reject(new Error('this batch has ended: its model calls are no longer answered')),
+            )
+          : undefined;
         const request = { grader: job.grader, settings: job.settings, lines: batch.map((line) => ({ line, text: job.lines[line]! })) };
         let response: BatchResponse | 'timeout';
         try {
-          response = await Promise.race([
-            h.api.gradeLines(request, onRow, job.onModel ? Comlink.proxy(job.onModel) : undefined, onProgress),
+          const raw = await Promise.race([
+            h.api.gradeLines(request, onRow as (row: number) => void, onModel as ModelCall | undefined, onProgress as (p: RunProgress) => void),
             timedOut,
           ]);
+          response = raw === 'timeout' ? raw : checkBatchResponse(raw, rows);
         } catch (e) {
           if (this.cancelled) break;
-          // The worker died (out of memory, crash): count the line it was on, retry the rest elsewhere.
+          // The worker died (out of memory, crash) or broke the protocol: count the line it was on, retry the rest elsewhere.
           response = 'timeout';
           void e;
         } finally {
-          clearTimeout(timer);
+          open = false;
+          clock.stop();
         }
         if (this.cancelled) break;
         if (response === 'timeout') {

@@ -28,8 +28,24 @@ export interface RunRequest {
   handReply?: string;
 }
 
-/** A model call the worker asks the app to make (the app holds the endpoint and key; the worker never sees them). */
-export type ModelCall = (path: ModelPath, body: unknown) => Promise<ModelResponse>;
+/**
+ * What a model call may ask for: an operation of this fixed set, never a path or URL. The app maps it to a path
+ * under the user's configured base URL and refuses any URL outside it (src/app/state/model-url.ts).
+ */
+export const MODEL_OPERATIONS = ['chat.completions', 'responses', 'embeddings'] as const;
+export type ModelOperation = (typeof MODEL_OPERATIONS)[number];
+
+/** The operation for each path the engine posts to. */
+export const OPERATION_OF_PATH: Record<ModelPath, ModelOperation> = {
+  '/chat/completions': 'chat.completions',
+  '/embeddings': 'embeddings',
+};
+
+/**
+ * A model call the worker asks the app to make (the app holds the endpoint and key; the worker never sees them).
+ * The arguments come from the sandbox: the app checks them (boundary.ts checkModelCall) before anything else.
+ */
+export type ModelCall = (operation: ModelOperation, body: unknown) => Promise<ModelResponse>;
 
 export interface RunResponse {
   /** JSON syntax errors; when any is present there is no result. */

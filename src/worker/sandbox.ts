@@ -83,6 +83,7 @@ function loadWorkerCode(): Promise<string> {
   return workerCode;
 }
 
+/** A worker's file request (the app checks it again: boundary.ts; this file must stay one self-contained script). */
 function isAssetRequest(data: unknown): data is AssetRequest {
   const r = data as AssetRequest;
   return (
@@ -91,7 +92,8 @@ function isAssetRequest(data: unknown): data is AssetRequest {
     r.type === 'asset' &&
     typeof r.id === 'number' &&
     typeof r.url === 'string' &&
-    (r.integrity === undefined || typeof r.integrity === 'string')
+    r.url.length <= 4_096 &&
+    (r.integrity === undefined || (typeof r.integrity === 'string' && r.integrity.length <= 256))
   );
 }
 

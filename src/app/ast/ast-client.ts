@@ -5,6 +5,7 @@
  */
 import type { GraderHost, WorkerHandle } from '../../worker/host.ts';
 import type { AstRequest, AstResponse } from '../../worker/ast-request.ts';
+import { checkAstResponse } from '../../worker/boundary.ts';
 
 export class AstClient {
   private worker: Promise<WorkerHandle> | null = null;
@@ -40,11 +41,12 @@ export class AstClient {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.timeoutMs)));
     try {
-      const r = await Promise.race([h.api.ast(request), timeout]);
-      if (r === 'timeout') {
+      const raw = await Promise.race([h.api.ast(request), timeout]);
+      if (raw === 'timeout') {
         this.drop(h);
         return { result: { error: { message: `No answer within ${this.timeoutMs / 1000} s; the worker was replaced.` } }, ms: this.timeoutMs };
       }
+      const r = checkAstResponse(raw); // untrusted: checked and capped (boundary.ts); a bad reply drops the worker
       if ('error' in r.result && r.result.error.fatal) this.drop(h);
       return r;
     } catch (e) {

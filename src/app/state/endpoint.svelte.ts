@@ -3,7 +3,9 @@
  * the API key lives: in session storage unless the user asks to remember it on this device. Calls are made here,
  * in the app's origin, when the sandboxed grader worker asks; the worker sees replies, never the key or URL.
  */
-import type { ModelPath, ModelResponse } from '../../engine/runtime.ts';
+import type { ModelResponse } from '../../engine/runtime.ts';
+import { checkModelCall } from '../../worker/boundary.ts';
+import { modelUrl } from './model-url.ts';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const KEY = 'grader-playground:endpoint:v1';
@@ -53,16 +55,21 @@ export class Endpoint {
     return this.apiKey.trim() !== '' || normalize(this.baseUrl) !== OPENAI_BASE_URL;
   }
 
-  /** POST to the endpoint with the key, at most `concurrency` at once. Errors never contain the key. */
-  call = async (path: ModelPath, body: unknown): Promise<ModelResponse> => {
+  /**
+   * POST an operation to the endpoint with the key, at most `concurrency` at once. The arguments come from the
+   * sandbox: checked first (boundary.ts), and the URL is built here and refused outside the configured base URL
+   * (model-url.ts). Errors never contain the key.
+   */
+  call = async (operation: unknown, body: unknown): Promise<ModelResponse> => {
+    const checked = checkModelCall(operation, body);
+    const url = modelUrl(this.baseUrl, checked.op).href;
     await this.acquire();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), this.timeoutSeconds * 1000);
-    const url = normalize(this.baseUrl) + path;
     try {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (this.apiKey.trim()) headers.Authorization = `Bearer ${this.apiKey.trim()}`;
-      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(checked.body), signal: controller.signal, redirect: 'error', credentials: 'omit' });
       const text = await res.text();
       let json: unknown = null;
       try {

@@ -5,7 +5,7 @@
  */
 import type { RunResult } from '../../engine/types.ts';
 import type { ValidationProblem } from '../../engine/validate.ts';
-import type { LiveRunner } from '../../worker/live-runner.ts';
+import type { LiveRunner, Realm } from '../../worker/live-runner.ts';
 import type { DocError, ModelCall, RunRequest } from '../../worker/protocol.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
@@ -25,7 +25,7 @@ export class RunState {
 
   constructor(private readonly runner: LiveRunner) {}
 
-  async run(request: RunRequest, timeoutMs: number, onModel?: ModelCall) {
+  async run(request: RunRequest, timeoutMs: number, onModel?: ModelCall, realm: Realm = 'own') {
     const t0 = performance.now();
     this.status = 'running';
     let slow: ReturnType<typeof setTimeout> | undefined;
@@ -34,7 +34,7 @@ export class RunState {
       // Only a load that lasts is worth a message; a warm interpreter reports 'loading' then 'exec' at once.
       if (phase === 'loading') slow = setTimeout(() => (this.loading = true), 300);
       else this.loading = false;
-    }, onModel);
+    }, onModel, realm);
     clearTimeout(slow);
     this.loading = false;
     if (outcome.status === 'stale') return;
