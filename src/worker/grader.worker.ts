@@ -4,6 +4,7 @@
  * editors' texts, validates and grades; it knows nothing of the UI.
  */
 import * as Comlink from 'comlink';
+import { packLongStrings } from './long-text.ts';
 import { parseJson, toPlain } from '../engine/json.ts';
 import type { EngineRuntime } from '../engine/runtime.ts';
 import { runGrader } from '../engine/run.ts';
@@ -125,7 +126,9 @@ const api: GraderWorkerApi = {
     progress = onProgress;
     modelCall = onModel;
     try {
-      return await run(request);
+      // Long strings (a 20 MB exception message) travel as transferred bytes, not through the clone.
+      const { value, texts } = packLongStrings(await run(request));
+      return Comlink.transfer({ ...value, ...(texts.length ? { texts } : {}) }, texts.map((t) => t.bytes));
     } finally {
       progress = undefined;
       modelCall = undefined;

@@ -53,3 +53,9 @@ export function cappedJson(value: unknown, limit: number = DEFAULT_CAP, indent =
     indent,
   );
 }
+
+/** A one-piece message (an editor marker, a tooltip) cut to `limit` characters with the count of the rest. */
+export function cappedMessage(text: string, limit = 1000): string {
+  const c = capText(text, limit);
+  return c.more ? `${c.shown}… [${formatCount(c.more)} more characters]` : c.shown;
+}
