@@ -10,6 +10,10 @@ import workerUrl from './grader.worker.ts?worker&url';
 import { packageIndexSource } from './csp-source.ts';
 import type { AssetReply, AssetRequest, FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
 
+// Only ever inside the app's sandboxed frame (opaque origin "null"). Opened or framed directly (sandbox.html at
+// the app's origin, by another site), it does nothing: no policy, no workers, no `ready` to whoever framed it.
+if (self.origin !== 'null') throw new Error('the grader sandbox runs only inside the app’s sandboxed frame');
+
 // The page's URL as the app loaded it (srcdoc keeps it in <base>; location is about:srcdoc there).
 const here = new URL(document.baseURI);
 const ownOrigin = here.origin;
