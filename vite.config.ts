@@ -1,16 +1,15 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { offlineSupport } from './scripts/vite-offline.ts';
+import { staticHostHeaders } from './scripts/vite-headers.ts';
 import { pyodideAssets } from './scripts/vite-pyodide.ts';
-
-// Static files are fetched from the sandboxed, opaque-origin frame (origin "null"), so they must allow any
-// origin; this exposes nothing: they are the public build itself.
-const headers = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
 export default defineConfig({
   // Relative base: the data:-URL worker in the sandbox resolves chunk and .wasm URLs from import.meta.url.
   base: './',
-  plugins: [svelte(), pyodideAssets(), offlineSupport()],
+  // The HTTP headers (CSP frame-ancestors, nosniff, CORS for the sandbox) come from public/_headers, which the
+  // static hosts read too.
+  plugins: [svelte(), pyodideAssets(), offlineSupport(), staticHostHeaders()],
   // One file per worker: the sandbox loads the grader worker from its text (sandbox.ts), where a relative
   // import() of another chunk could not resolve.
   worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
@@ -25,6 +24,6 @@ export default defineConfig({
       input: { main: 'index.html', sandbox: 'sandbox.html' },
     },
   },
-  server: { headers, cors: { origin: '*' } },
-  preview: { headers, cors: { origin: '*' }, port: 4173, strictPort: true },
+  server: { cors: { origin: '*' } },
+  preview: { cors: { origin: '*' }, port: 4173, strictPort: true },
 });

@@ -49,4 +49,11 @@ Options:
   --timeout S      seconds a python grader may run (default 120)
 
 Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
-Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.`;
+Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.
+
+Containment: python graders run in a separate Node process under Node's permission model, with an empty
+environment (no OPENAI_API_KEY), reading only the playground's own runtime files (Pyodide, ast-grep, grammars),
+writing only a scratch folder deleted afterwards, starting no process or thread, and with fetch, sockets and
+built-in network modules taken away; only Pyodide packages that its lock file lists are downloaded, by this
+process, checked against their sha256. Not contained: CPU and memory (only --timeout bounds a run), and what a
+grader prints or returns. Model graders and everything else run in this process with your privileges.`;

@@ -33,10 +33,13 @@ export async function createNodeRuntime(options: { pythonTimeoutMs: number; mode
     python ??= import('../engine/python/node.ts').then(({ createNodePythonRuntime }) => {
       // In the built CLI the worker thread entry is bundled beside this file; from source, node.ts finds its own.
       const bundled = fileURLToPath(new URL('./python-worker.js', import.meta.url));
+      // The built CLI contains python graders in a child process (node-process.ts); from source (tsx, tests of
+      // main.ts) it cannot, since no TypeScript loader runs under the permission model: a worker thread then.
+      const built = import.meta.url.endsWith('.js') && existsSync(bundled);
       return createNodePythonRuntime({
         defaultTimeoutMs: options.pythonTimeoutMs,
         maxTimeoutMs: options.pythonTimeoutMs,
-        ...(import.meta.url.endsWith('.js') && existsSync(bundled) ? { workerUrl: pathToFileURL(bundled) } : {}),
+        ...(built ? { workerUrl: pathToFileURL(bundled), contained: true } : {}),
       });
     });
     return python;

@@ -8,10 +8,13 @@
  * - Grammars (~20 MB in all) are not precached: each is cached the first time a check uses its language.
  * - Any other GET of our origin: from the cache if there, else the network, kept for next time.
  * The sandboxed frame's own requests never come here (opaque origin): the app fetches for it (asset-server.ts).
- * It must not cache other origins (the model endpoint, the Python package index).
+ * It must not cache other origins (the model endpoint, the Python package index). The runtime caches are
+ * bounded (entries, oldest out first): the sandbox can make the app ask for any URL under its origin, and a
+ * static host that answers unknown paths with index.html would otherwise fill them without limit.
  */
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
@@ -49,10 +52,13 @@ precacheAndRoute(self.__WB_MANIFEST);
 
 registerRoute(
   ({ request, url }) => sameOrigin(url) && request.method === 'GET' && /\/tree-sitter-[\w-]+\.wasm$/.test(url.pathname),
-  new CacheFirst({ cacheName: 'gp-grammars' }),
+  new CacheFirst({ cacheName: 'gp-grammars', plugins: [new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })] }),
 );
 registerRoute(
   ({ request, url }) => sameOrigin(url) && request.method === 'GET' && url.pathname.startsWith(`${scopePath}assets/`),
-  new CacheFirst({ cacheName: 'gp-assets' }),
+  new CacheFirst({ cacheName: 'gp-assets', plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })] }),
 );
-registerRoute(({ request, url }) => sameOrigin(url) && request.method === 'GET', new StaleWhileRevalidate({ cacheName: 'gp-runtime' }));
+registerRoute(
+  ({ request, url }) => sameOrigin(url) && request.method === 'GET',
+  new StaleWhileRevalidate({ cacheName: 'gp-runtime', plugins: [new ExpirationPlugin({ maxEntries: 100, purgeOnQuotaError: true })] }),
+);

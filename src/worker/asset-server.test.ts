@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assetQueue, fetchAsset, underRoot, type AssetRoots } from './asset-server.ts';
+import { assetQueue, fetchAsset, lockFileNames, underRoot, type AssetRoots, type LockFileNames } from './asset-server.ts';
 
 const APP = 'http://127.0.0.1:4173/app/';
 const PACKAGES = 'https://cdn.example/pyodide/v0.29.0/full/';
 const ROOTS: AssetRoots = { app: APP, packages: PACKAGES };
+/** The lock file's file names, as the app reads them from its own pyodide-lock.json. */
+const LOCK: LockFileNames = async (appRoot) => {
+  expect(appRoot).toBe(APP);
+  return lockFileNames({ packages: { numpy: { file_name: 'numpy.whl' }, scipy: { file_name: 'scipy.whl' }, x: { file_name: 'x.whl' } } });
+};
 
 type Call = [string, RequestInit | undefined];
 
@@ -18,9 +23,8 @@ function fakeFetch(answer: (url: string) => Response | Error) {
   return { calls, fetcher };
 }
 
-/** CacheStorage with one Map per cache name: enough for put/match by URL. */
-function fakeCaches(): CacheStorage {
-  const stores = new Map<string, Map<string, Response>>();
+/** CacheStorage with one Map per cache name: enough for put/match/keys/delete by URL. */
+function fakeCaches(stores = new Map<string, Map<string, Response>>()): CacheStorage {
   return {
     async open(name: string) {
       const store = stores.get(name) ?? new Map<string, Response>();
@@ -31,6 +35,12 @@ function fakeCaches(): CacheStorage {
         },
         async match(url: string) {
           return store.get(url)?.clone();
+        },
+        async keys() {
+          return [...store.keys()];
+        },
+        async delete(url: string) {
+          return store.delete(url);
         },
       } as unknown as Cache;
     },
@@ -98,7 +108,7 @@ describe('fetchAsset', () => {
 
   it('passes the integrity hash a package fetch asked for', async () => {
     const f = fakeFetch(wasm);
-    await fetchAsset({ id: 4, url: `${PACKAGES}numpy.whl`, integrity: 'sha256-abc' }, ROOTS, f.fetcher, fakeCaches());
+    await fetchAsset({ id: 4, url: `${PACKAGES}numpy.whl`, integrity: 'sha256-abc' }, ROOTS, f.fetcher, fakeCaches(), LOCK);
     expect(f.calls[0]?.[1]).toEqual({ credentials: 'omit', redirect: 'error', integrity: 'sha256-abc' });
   });
 
@@ -106,13 +116,13 @@ describe('fetchAsset', () => {
     const caches = fakeCaches();
     let online = true;
     const f = fakeFetch(() => (online ? new Response('wheel v1', { headers: { 'Content-Type': 'application/zip' } }) : new TypeError('Failed to fetch')));
-    expect(await fetchAsset({ id: 5, url: `${PACKAGES}numpy.whl` }, ROOTS, f.fetcher, caches)).toMatchObject({ status: 200, contentType: 'application/zip' });
+    expect(await fetchAsset({ id: 5, url: `${PACKAGES}numpy.whl` }, ROOTS, f.fetcher, caches, LOCK)).toMatchObject({ status: 200, contentType: 'application/zip' });
     online = false;
-    const reply = await fetchAsset({ id: 6, url: `${PACKAGES}numpy.whl` }, ROOTS, f.fetcher, caches);
+    const reply = await fetchAsset({ id: 6, url: `${PACKAGES}numpy.whl` }, ROOTS, f.fetcher, caches, LOCK);
     expect(reply).toMatchObject({ id: 6, status: 200 });
     expect('body' in reply && new TextDecoder().decode(reply.body)).toBe('wheel v1');
     // A package never fetched online fails offline, naming it.
-    expect(await fetchAsset({ id: 7, url: `${PACKAGES}scipy.whl` }, ROOTS, f.fetcher, caches)).toEqual({
+    expect(await fetchAsset({ id: 7, url: `${PACKAGES}scipy.whl` }, ROOTS, f.fetcher, caches, LOCK)).toEqual({
       type: 'asset-reply',
       id: 7,
       error: `could not load ${PACKAGES}scipy.whl: Failed to fetch`,
@@ -123,9 +133,46 @@ describe('fetchAsset', () => {
     const caches = fakeCaches();
     let online = true;
     const f = fakeFetch(() => (online ? new Response('gone', { status: 404 }) : new TypeError('Failed to fetch')));
-    await fetchAsset({ id: 1, url: `${PACKAGES}x.whl` }, ROOTS, f.fetcher, caches);
+    await fetchAsset({ id: 1, url: `${PACKAGES}x.whl` }, ROOTS, f.fetcher, caches, LOCK);
     online = false;
-    expect(await fetchAsset({ id: 2, url: `${PACKAGES}x.whl` }, ROOTS, f.fetcher, caches)).toHaveProperty('error');
+    expect(await fetchAsset({ id: 2, url: `${PACKAGES}x.whl` }, ROOTS, f.fetcher, caches, LOCK)).toHaveProperty('error');
+  });
+});
+
+describe('package index: only files the lock file lists, kept under a quota', () => {
+  it('refuses made-up file names, sub-paths and queries without fetching or keeping them', async () => {
+    const stores = new Map<string, Map<string, Response>>();
+    const f = fakeFetch(() => new Response('any file the CDN serves'));
+    const made = Array.from({ length: 400 }, (_, i) => `${PACKAGES}made-up-${i}.whl`);
+    for (const url of [...made, `${PACKAGES}sub/numpy.whl`, `${PACKAGES}numpy.whl?x=1`, `${PACKAGES}%2e%2e%2fnumpy.whl`, `${PACKAGES}`]) {
+      const reply = await fetchAsset({ id: 1, url }, ROOTS, f.fetcher, fakeCaches(stores), LOCK);
+      expect(reply, url).toMatchObject({ error: expect.stringMatching(/not a package file the lock file lists/) });
+    }
+    expect(f.calls).toEqual([]);
+    expect([...(stores.get('gp-packages')?.keys() ?? [])]).toEqual([]);
+  });
+
+  it('refuses every package file when the lock file cannot be read', async () => {
+    const f = fakeFetch(wasm);
+    const reply = await fetchAsset({ id: 1, url: `${PACKAGES}numpy.whl` }, ROOTS, f.fetcher, fakeCaches(), async () => Promise.reject(new Error('offline')));
+    expect(reply).toMatchObject({ error: expect.stringMatching(/lock file: offline/) });
+    expect(f.calls).toEqual([]);
+  });
+
+  it('evicts the oldest kept files beyond the quota', async () => {
+    const stores = new Map<string, Map<string, Response>>();
+    const f = fakeFetch(() => new Response(new Uint8Array(400)));
+    const keptUrls = () => [...(stores.get('gp-packages')?.keys() ?? [])].sort();
+    for (const name of ['numpy.whl', 'scipy.whl', 'x.whl']) {
+      expect(await fetchAsset({ id: 1, url: `${PACKAGES}${name}` }, ROOTS, f.fetcher, fakeCaches(stores), LOCK, 1000)).toMatchObject({ status: 200 });
+      await new Promise((r) => setTimeout(r, 2)); // distinct stored times
+    }
+    // 3 x 400 bytes > 1000: the first one went.
+    expect(keptUrls()).toEqual([`${PACKAGES}scipy.whl`, `${PACKAGES}x.whl`]);
+    // A file larger than the whole quota is answered but not kept.
+    const big = fakeFetch(() => new Response(new Uint8Array(2000)));
+    expect(await fetchAsset({ id: 2, url: `${PACKAGES}numpy.whl` }, ROOTS, big.fetcher, fakeCaches(stores), LOCK, 1000)).toMatchObject({ status: 200 });
+    expect(keptUrls()).toEqual([`${PACKAGES}scipy.whl`, `${PACKAGES}x.whl`]);
   });
 });
 

@@ -4,6 +4,8 @@
  * editors' texts, validates and grades; it knows nothing of the UI.
  */
 import * as Comlink from 'comlink';
+import { packLongStrings } from './long-text.ts';
+import { rowMessage } from '../engine/dataset/row-message.ts';
 import { parseJson, toPlain } from '../engine/json.ts';
 import type { EngineRuntime } from '../engine/runtime.ts';
 import { runGrader } from '../engine/run.ts';
@@ -97,7 +99,8 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
         reward: r.reward,
         flags,
         ...(label !== undefined ? { label } : {}),
-        ...(flags.length > 0 && r.explain ? { message: r.explain.problems[0]?.message ?? r.explain.summary } : {}),
+        // Short: 100,000 rows that each raise a 1 MB message must fit in memory; opening the row shows it all.
+        ...(flags.length > 0 && r.explain ? { message: rowMessage(r.explain.problems[0]?.message ?? r.explain.summary) } : {}),
         ...(typeof row.human?.[j] === 'number' ? { human: row.human[j]! } : {}),
       });
     }
@@ -126,7 +129,9 @@ const api: GraderWorkerApi = {
     progress = onProgress;
     modelCall = onModel;
     try {
-      return await run(request);
+      // Long strings (a 20 MB exception message) travel as transferred bytes, not through the clone.
+      const { value, texts } = packLongStrings(await run(request));
+      return Comlink.transfer({ ...value, ...(texts.length ? { texts } : {}) }, texts.map((t) => t.bytes));
     } finally {
       progress = undefined;
       modelCall = undefined;

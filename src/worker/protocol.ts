@@ -2,6 +2,7 @@
  * The messages between the app, the sandbox frame and the grader workers. Everything here is plain data
  * (it crosses postMessage twice); the worker API is exposed with Comlink over a MessagePort the app creates.
  */
+import type { LongText } from './long-text.ts';
 import type { ModelPath, ModelResponse } from '../engine/runtime.ts';
 import type { EngineSettings, RunResult } from '../engine/types.ts';
 import type { ValidationProblem } from '../engine/validate.ts';
@@ -53,6 +54,8 @@ export interface RunResponse {
   /** Validation problems of the grader (errors and warnings), with JSON pointers. */
   problems: ValidationProblem[];
   result: RunResult | null;
+  /** The whole texts of strings cut to their head in `result` (long-text.ts), as transferred UTF-8 bytes. */
+  texts?: LongText[];
 }
 
 /**

@@ -7,14 +7,20 @@
  * lets grading work offline. This script relays those requests; it must not fetch anything for a worker.
  */
 import workerUrl from './grader.worker.ts?worker&url';
+import { packageIndexSource } from './csp-source.ts';
 import type { AssetReply, AssetRequest, FrameCommand, FrameEvent, WorkerConnect } from './protocol.ts';
+
+// Only ever inside the app's sandboxed frame (opaque origin "null"). Opened or framed directly (sandbox.html at
+// the app's origin, by another site), it does nothing: no policy, no workers, no `ready` to whoever framed it.
+if (self.origin !== 'null') throw new Error('the grader sandbox runs only inside the app’s sandboxed frame');
 
 // The page's URL as the app loaded it (srcdoc keeps it in <base>; location is about:srcdoc there).
 const here = new URL(document.baseURI);
 const ownOrigin = here.origin;
-// The Python package index the user chose (a setting): the only other origin the policy allows.
+// The Python package index the user chose (a setting): the only other place the policy allows, by its path
+// (a CDN's origin serves anything; a source ending in / matches only what lies under it).
 const packageBaseUrl = here.searchParams.get('packages') ?? '';
-const extra = /^https?:\/\/[^\s'";]+$/.test(packageBaseUrl) ? [new URL(packageBaseUrl).origin] : [];
+const extra = packageIndexSource(packageBaseUrl);
 const connect = [ownOrigin, ...extra].join(' ');
 
 // Installed before any worker exists; data: workers inherit it. A module worker fetches its whole static

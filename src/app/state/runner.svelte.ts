@@ -7,6 +7,7 @@ import type { RunResult } from '../../engine/types.ts';
 import type { ValidationProblem } from '../../engine/validate.ts';
 import type { LiveRunner, Realm } from '../../worker/live-runner.ts';
 import type { DocError, ModelCall, RunRequest } from '../../worker/protocol.ts';
+import { registerLongTexts } from '../text/long-texts.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -44,6 +45,7 @@ export class RunState {
     this.latencyMs = performance.now() - t0;
     this.runs++;
     if (response.result) {
+      registerLongTexts(response.texts);
       this.result = response.result;
       this.outdated = false;
       this.status = 'done';

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createPackageRelay, spawnContainedWorker } from './node-process.ts';
 import { DEFAULT_PACKAGE_BASE_URL, PYODIDE_VERSION } from './packages.ts';
 import type { FromPythonWorker, PythonWorkerHandle } from './protocol.ts';
 import { createSupervisedPythonRuntime, type SupervisedPythonRuntime, type SupervisorOptions } from './supervisor.ts';
@@ -27,13 +28,38 @@ export interface NodePythonOptions extends Omit<SupervisorOptions, 'config'> {
   outputLimit?: number;
   /** The worker entry module; needed when this file is bundled (default: node-worker next to this file). */
   workerUrl?: URL;
+  /**
+   * Run each worker as a contained child process (node-process.ts) instead of a worker thread: what the CLI
+   * does. Needs a built `.js` worker entry. Time limits then kill the process (no shared interrupt buffer).
+   */
+  contained?: boolean;
 }
 
 export function createNodePythonRuntime(options: NodePythonOptions = {}): SupervisedPythonRuntime {
-  const { packageBaseUrl, packageCacheDir, lockFilePath, outputLimit, workerUrl, ...supervisor } = options;
+  const { packageBaseUrl, packageCacheDir, lockFilePath, outputLimit, workerUrl, contained, ...supervisor } = options;
   const cacheDir = packageCacheDir ?? join(tmpdir(), `grader-playground-pyodide-${PYODIDE_VERSION}`);
   // Pyodide guesses its own directory from a stack trace, which fails inside an eval worker: say it.
   const indexURL = dirname(createRequire(import.meta.url).resolve('pyodide/package.json')) + sep;
+  if (contained) {
+    const url = workerUrl ?? defaultWorkerUrl();
+    if (!url.pathname.endsWith('.js')) throw new Error('a contained Python worker needs the built worker entry (npm run build:cli)');
+    const baseUrl = packageBaseUrl ?? DEFAULT_PACKAGE_BASE_URL;
+    const relay = createPackageRelay({ lockFilePath: lockFilePath ?? join(indexURL, 'pyodide-lock.json'), baseUrl, cacheDir });
+    // The child reads the lock file and fetches `baseUrl + file` through the relay; it caches nothing itself.
+    const config = {
+      indexURL,
+      packageSource: baseUrl,
+      packageBaseUrl: baseUrl,
+      ...(lockFilePath !== undefined ? { lockFileURL: lockFilePath } : {}),
+      ...(outputLimit !== undefined ? { outputLimit } : {}),
+    };
+    const readPaths = lockFilePath !== undefined ? [lockFilePath] : [];
+    return createSupervisedPythonRuntime(() => spawnContainedWorker({ workerPath: fileURLToPath(url), relay, readPaths }), {
+      ...supervisor,
+      interrupt: false,
+      config,
+    });
+  }
   const config = {
     indexURL,
     packageCacheDir: cacheDir,
