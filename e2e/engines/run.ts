@@ -1,0 +1,109 @@
+/**
+ * The cross-engine suite: the core checks (checks.ts) in Firefox (Debian's firefox-esr, WebDriver BiDi) and
+ * WebKit (Debian's WebKitGTK through WebKitWebDriver under a private Xvfb), and in Chromium when asked, against
+ * the production build (dist/, or E2E_DIST) served by `vite preview` on a free port. Part of `npm test`.
+ *
+ *   npx tsx e2e/engines/run.ts                       # firefox and webkit
+ *   ENGINES=chromium,firefox,webkit npx tsx e2e/engines/run.ts
+ *
+ * Exit status 1 when any check fails. Each engine gets its own server (the offline check stops it) and a fresh
+ * browser profile; a failed check is reported and the next one starts from a fresh page.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { witnessServer } from '../witness.ts';
+import type { Browser } from './browser.ts';
+import { checks } from './checks.ts';
+import { launchChromium, launchFirefox } from './puppeteer.ts';
+import { launchWebKit } from './webkit.ts';
+
+const launchers: Record<string, () => Promise<Browser>> = { chromium: launchChromium, firefox: launchFirefox, webkit: launchWebKit };
+const engines = (process.env.ENGINES ?? 'firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
+const outDir = process.env.E2E_DIST ?? 'dist';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** `vite preview` of the build, as `npm start` serves it (the same CORS headers). */
+async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const proc: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`vite preview exited: ${log}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) throw new Error(`vite preview did not start: ${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  let stopped = false;
+  return {
+    url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill();
+      await exited;
+    },
+  };
+}
+
+async function runEngine(engine: string): Promise<string[]> {
+  const launch = launchers[engine];
+  if (!launch) throw new Error(`unknown engine ${engine} (known: ${Object.keys(launchers).join(', ')})`);
+  const failures: string[] = [];
+  const app = await startApp();
+  const witness = await witnessServer();
+  const started = Date.now();
+  let b: Browser | null = null;
+  try {
+    b = await launch();
+    console.log(`${b.name}`);
+    let fresh = false;
+    for (const check of checks) {
+      const t0 = Date.now();
+      try {
+        if (fresh) await b.goto(app.url);
+        fresh = false;
+        await check.run({ b, app: app.url, witness, stopApp: app.stop });
+        console.log(`  ✓ ${check.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        fresh = true;
+        failures.push(`${b.name}: ${check.name}: ${e instanceof Error ? e.message : String(e)}`);
+        console.log(`  ✗ ${check.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n    ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    console.log(`  ${engine}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    failures.push(`${engine}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    console.log(`  ✗ ${engine} did not start: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await b?.close().catch(() => undefined);
+    await witness.close();
+    await app.stop();
+  }
+  return failures;
+}
+
+const failures: string[] = [];
+for (const engine of engines) failures.push(...(await runEngine(engine)));
+if (failures.length) {
+  console.log(`\n${failures.length} check(s) failed:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`\nall ${checks.length} checks passed in ${engines.join(', ')}`);
+process.exit(0);
