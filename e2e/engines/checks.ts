@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Witness } from '../witness.ts';
-import { hostileGrader, SOCKET_CHECK } from '../witness.ts';
+import { hostileGrader, AFTER_CHECK } from '../witness.ts';
 import type { Browser } from './browser.ts';
 import { assert, assertEqual, attr, chooseFile, click, count, fill, getDoc, grade, openApp, poll, result, setDoc, snapshot, text } from './page.ts';
 
@@ -87,7 +87,7 @@ export const checks: Check[] = [
         'python cold start',
         { grader: python('def grade(sample, item):\n    print("hello", item["answer"])\n    return 0.25\n'), item: { answer: 'Paris' } },
         { reward: 0.25, kind: 'python' },
-        180_000,
+        300_000,
       );
       assertEqual(s.stdout, 'hello Paris\n', 'python stdout');
       const cold = Date.now() - t0;
@@ -102,9 +102,9 @@ export const checks: Check[] = [
       await poll('the runaway to start', () => snapshot(b), (x) => x.state === 'running', 30_000);
       const lag = await b.run<number>('async () => { const t = performance.now(); await new Promise((r) => setTimeout(r, 50)); return performance.now() - t; }');
       assert(lag < 1000, `the page froze while the grader looped (a 50 ms timer took ${lag} ms)`);
-      const killed = await result(b, 'the runaway killed', { reward: 0, flags: ['python_grader_server_error'] }, 60_000);
+      const killed = await result(b, 'the runaway killed', { reward: 0, flags: ['python_grader_server_error'] }, 120_000);
       assert(killed.errors.includes('type: timeout'), `the error says timeout: ${killed.errors}`);
-      await grade(b, 'python after the kill', { grader: python('def grade(sample, item):\n    return 0.375\n') }, { reward: 0.375, kind: 'python' }, 180_000);
+      await grade(b, 'python after the kill', { grader: python('def grade(sample, item):\n    return 0.375\n') }, { reward: 0.375, kind: 'python' }, 300_000);
     },
   },
   {
@@ -129,24 +129,24 @@ export const checks: Check[] = [
       assertEqual(witness.hits, ['websocket /control'], 'the witness records requests');
       witness.hits.length = 0;
 
-      const s = await grade(b, 'the hostile grader', { grader: python(hostileGrader(target)) }, { reward: 1, kind: 'python' });
+      const s = await grade(b, 'the hostile grader', { grader: python(hostileGrader(target)) }, { reward: 1, kind: 'python' }, 300_000);
       const lines = (s.stdout ?? '').split('\n').filter(Boolean);
       assertEqual(lines.length, 8, `every probe reports (${s.stdout})`);
       assert(lines.every((l) => l.includes('blocked')), `every probe is blocked:\n${s.stdout}`);
       await new Promise((r) => setTimeout(r, 1500)); // time for the socket to connect, if it could
-      await grade(b, 'the probe socket never opened', { grader: python(SOCKET_CHECK) }, { reward: 0.5, kind: 'python' });
+      await grade(b, 'the probe socket never opened, no app cache seen', { grader: python(AFTER_CHECK) }, { reward: 0.5, kind: 'python' }, 300_000);
       assertEqual(witness.hits, [], 'requests the witness got from the sandbox');
     },
   },
   {
     name: 'ast_grep grader and the AST view',
     async run({ b }) {
-      await grade(b, 'ast_grep match', { grader: astGrader, sample: { output_text: CODE } }, { reward: 1, kind: 'ast_grep' }, 60_000);
-      await grade(b, 'ast_grep no match', { grader: astGrader, sample: { output_text: NO_CODE } }, { reward: 0, kind: 'ast_grep' }, 60_000);
+      await grade(b, 'ast_grep match', { grader: astGrader, sample: { output_text: CODE } }, { reward: 1, kind: 'ast_grep' }, 180_000);
+      await grade(b, 'ast_grep no match', { grader: astGrader, sample: { output_text: NO_CODE } }, { reward: 0, kind: 'ast_grep' }, 180_000);
       await setDoc(b, 'sample', { output_text: 'Here:\n```typescript\nconsole.log(a, b);\nconsole.log(c);\n```' });
       await click(b, 'mode-ast');
       await fill(b, 'ast-query', 'console.log($$$ARGS)');
-      await poll('two AST matches', () => attr(b, 'ast-match-count', 'data-count'), (n) => n === '2', 60_000);
+      await poll('two AST matches', () => attr(b, 'ast-match-count', 'data-count'), (n) => n === '2', 180_000);
       await poll('the syntax tree', () => count(b, '[data-testid="ast-tree"] [data-kind="call_expression"]'), (n) => n > 0, 30_000);
       await click(b, 'mode-playground');
     },
@@ -192,7 +192,7 @@ export const checks: Check[] = [
       await chooseFile(b, 'dataset-file', 'rows.jsonl', rows.join('\n') + '\n');
       await poll('the dataset to load', () => text(b, 'dataset-name'), (t) => !!t?.includes('40 rows'), 30_000);
       await click(b, 'dataset-run');
-      await poll('the dataset run', () => attr(b, 'dataset-status', 'data-status'), (s) => s === 'done', 180_000);
+      await poll('the dataset run', () => attr(b, 'dataset-status', 'data-status'), (s) => s === 'done', 300_000);
       assertEqual(await text(b, 'report-mean'), '0.5000', 'the dataset mean');
       await click(b, 'mode-playground');
     },
@@ -204,8 +204,8 @@ export const checks: Check[] = [
       await b.run<void>('async () => { await navigator.serviceWorker.ready; }');
       await poll('the service worker in control', () => b.run<boolean>('() => navigator.serviceWorker.controller !== null'), (v) => v, 60_000);
       // Python and an AST grammar are cached on first use.
-      await grade(b, 'python before going offline', { grader: python('def grade(sample, item):\n    return 0.625\n') }, { reward: 0.625, kind: 'python' }, 180_000);
-      await grade(b, 'ast_grep before going offline', { grader: astGrader, sample: { output_text: CODE } }, { reward: 1, kind: 'ast_grep' }, 60_000);
+      await grade(b, 'python before going offline', { grader: python('def grade(sample, item):\n    return 0.625\n') }, { reward: 0.625, kind: 'python' }, 300_000);
+      await grade(b, 'ast_grep before going offline', { grader: astGrader, sample: { output_text: CODE } }, { reward: 1, kind: 'ast_grep' }, 180_000);
 
       await stopApp();
       // The browser is online but the app's server is gone (navigator.onLine stays true, so the offline badge,
@@ -215,8 +215,8 @@ export const checks: Check[] = [
       assert(await b.run<boolean>('() => navigator.serviceWorker.controller !== null'), 'the service worker controls the page');
       assertEqual(await b.run<string>("() => fetch('./never-cached.txt').then(() => 'loaded', () => 'failed')"), 'failed', 'an uncached file offline');
       await grade(b, 'offline string_check', { grader: stringCheck, item: { answer: 'Paris' }, sample: { output_text: 'Paris' } }, { reward: 1, kind: 'string_check' });
-      await grade(b, 'offline python', { grader: python('def grade(sample, item):\n    return 0.875\n') }, { reward: 0.875, kind: 'python' }, 180_000);
-      await grade(b, 'offline ast_grep', { grader: astGrader, sample: { output_text: NO_CODE } }, { reward: 0, kind: 'ast_grep' }, 60_000);
+      await grade(b, 'offline python', { grader: python('def grade(sample, item):\n    return 0.875\n') }, { reward: 0.875, kind: 'python' }, 300_000);
+      await grade(b, 'offline ast_grep', { grader: astGrader, sample: { output_text: NO_CODE } }, { reward: 0, kind: 'ast_grep' }, 180_000);
     },
   },
 ];

@@ -17,7 +17,7 @@ async function wrap(kind: string, browser: PBrowser): Promise<Browser> {
     name: `${kind} ${version}`,
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
-    run: (fn, arg) => page.evaluate(call(fn, arg)),
+    run: <T>(fn: string, arg?: unknown) => page.evaluate(call(fn, arg)) as Promise<T>,
     close: () => browser.close(),
   };
 }

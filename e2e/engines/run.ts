@@ -53,7 +53,7 @@ async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
   return {
     url,
     stop: async () => {
-      if (stopped) return;
+      if (stopped || proc.exitCode !== null) return;
       stopped = true;
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill();

@@ -50,6 +50,8 @@ async function command<T>(method: string, url: string, body?: unknown): Promise<
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A hung browser must fail the check, not the whole run (scripts themselves time out after 120 s).
+    signal: AbortSignal.timeout(180_000),
   });
   const json = (await res.json()) as { value: T & { error?: string; message?: string } };
   if (!res.ok || (json.value && typeof json.value === 'object' && 'error' in json.value && json.value.error)) {
