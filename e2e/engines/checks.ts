@@ -95,8 +95,8 @@ export const checks: Check[] = [
       await grade(b, 'python re-run', { grader: python('def grade(sample, item):\n    return 0.125\n') }, { reward: 0.125, kind: 'python' });
       console.log(`    python: first result ${(cold / 1000).toFixed(1)} s, re-run ${Date.now() - t1} ms (with polling)`);
 
-      // 10 s (the default, set explicitly): the first Python code on a fresh worker runs before WebKit's wasm has
-      // tiered up, and on a loaded 2-core machine that alone can take more than 3 s.
+      // 10 s (the default, set explicitly): in WebKit on a loaded 2-core machine, the first run on a fresh worker
+      // took more than 3 s after Pyodide had started, so a 3 s limit killed the recovery run too.
       await click(b, 'settings-button');
       await fill(b, 'setting-liveTimeout', '10');
       await click(b, 'settings-button');
