@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { witnessServer } from '../witness.ts';
 import type { Browser } from './browser.ts';
 import { checks } from './checks.ts';
+import { openApp } from './page.ts';
 import { launchChromium, launchFirefox } from './puppeteer.ts';
 import { launchWebKit } from './webkit.ts';
 
@@ -77,7 +78,8 @@ async function runEngine(engine: string): Promise<string[]> {
     for (const check of checks) {
       const t0 = Date.now();
       try {
-        if (fresh) await b.goto(app.url);
+        // After a failure, start from the app's first result on a fresh page (settings and documents are kept).
+        if (fresh) await openApp(b, app.url);
         fresh = false;
         await check.run({ b, app: app.url, witness, stopApp: app.stop });
         console.log(`  ✓ ${check.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
