@@ -44,8 +44,8 @@ export async function witnessServer(): Promise<Witness> {
  * A python grader that tries storage, the network (the witness at `target`, host:port), script imports and the
  * page, and prints one line per attempt. Every line must say "blocked". Two probes can fail later rather than
  * at once, so AFTER_CHECK looks at them in the next run: a WebSocket (Chromium creates it and it never opens;
- * Firefox and WebKit throw at once) and CacheStorage (Chromium and Firefox throw; WebKit gives the opaque-origin
- * worker a cache storage of its own, which must not hold the app's caches).
+ * Firefox and WebKit throw at once) and CacheStorage (Chromium and Firefox throw; in WebKit `caches.keys()` returns
+ * a promise, which must not list the app's caches).
  */
 export const hostileGrader = (target: string) => `
 import js
