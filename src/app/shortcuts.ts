@@ -24,7 +24,7 @@ export function shortcuts(mod: string): Shortcut[] {
     { keys: 'F8', what: 'Go to the next problem in the editor', where: 'editor' },
     { keys: 'Enter', what: 'Open the focused result row in the editors', where: 'dataset' },
     { keys: 'Arrow keys (Shift: bigger steps)', what: 'Resize panes, on a focused pane border', where: 'panes' },
-    { keys: 'Esc', what: 'Close a dialog or the tour', where: 'dialogs' },
+    { keys: 'Escape', what: 'Close a dialog or the tour', where: 'dialogs' },
   ];
 }
 
