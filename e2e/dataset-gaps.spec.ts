@@ -41,9 +41,9 @@ test('the dataset view names its grader, counts skipped lines, shows texts and r
   // Axes: tick labels on both axes of every chart.
   for (const id of ['histogram', 'pass-curve', 'item-spread']) {
     const chart = page.getByTestId(id);
-    await expect(chart.locator('svg g[aria-label="y-axis tick label"] text').first()).toBeVisible();
+    await expect(chart.locator('svg g[data-mark="y-axis tick label"] text').first()).toBeVisible();
   }
-  await expect(page.getByTestId('histogram').locator('svg g[aria-label="x-axis tick label"] text')).not.toHaveCount(0);
+  await expect(page.getByTestId('histogram').locator('svg g[data-mark="x-axis tick label"] text')).not.toHaveCount(0);
   await expect(page.getByTestId('histogram').locator('svg')).toContainText('reward');
 
   // Editing the grader afterwards says the rewards are from the old one.
