@@ -43,6 +43,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('dataset, gallery, AST views', async ({ page }) => {
+      test.setTimeout(150_000); // seven scans; a loaded 2-core machine needs more than the default minute
       await openApp(page);
       await page.getByTestId('mode-dataset').click();
       const rows = Array.from({ length: 20 }, (_, i) => JSON.stringify({ item: { reference_answer: 'Paris' }, samples: [{ output_text: i % 2 ? 'Paris' : 'Rome' }, { output_text: 'Paris' }] })).join('\n');
@@ -56,6 +57,37 @@ for (const scheme of ['light', 'dark'] as const) {
       await scan(page, 'gallery example');
       await page.getByTestId('mode-ast').click();
       await scan(page, 'ast');
+    });
+
+    test('phone: each pane tab, the help dialog and the dataset view', async ({ page }) => {
+      test.setTimeout(150_000);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openApp(page);
+      await expect(page.getByTestId('panes')).toHaveAttribute('data-layout', 'phone');
+      for (const tab of ['grader', 'sample', 'item', 'result'] as const) {
+        await page.getByTestId(`pane-tab-${tab}`).click();
+        await scan(page, `phone ${tab}`);
+      }
+      await page.getByTestId('help-button').click();
+      await scan(page, 'phone help');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('mode-dataset').click();
+      const rows = Array.from({ length: 6 }, (_, i) => JSON.stringify({ item: { reference_answer: 'Paris' }, samples: [{ output_text: i % 2 ? 'Paris' : 'Rome' }] })).join('\n');
+      await page.getByTestId('dataset-file').setInputFiles({ name: 'rows.jsonl', mimeType: 'text/plain', buffer: Buffer.from(rows) });
+      await page.getByTestId('dataset-run').click();
+      await expect(page.getByTestId('readiness-report')).toBeVisible();
+      await expect(page.getByTestId('histogram').locator('svg')).toBeVisible();
+      await scan(page, 'phone dataset');
+    });
+
+    test('tour and collapsed panes (desktop)', async ({ page }) => {
+      await openApp(page);
+      await page.getByTestId('tour-start').click();
+      await expect(page.getByTestId('tour-ring')).toBeVisible();
+      await scan(page, 'tour');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('pane-fold-0').click();
+      await scan(page, 'collapsed grader');
     });
   });
 }

@@ -44,9 +44,10 @@ test('a dataset is graded in the sandbox pool, bad rows are listed, and the rewa
   const ui = readFileSync(await (await download).path()!, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { row: number; sample_index: number; reward: number })
-    .sort((a, b) => a.row - b.row || a.sample_index - b.sample_index)
-    .map((r) => [r.row, r.sample_index, r.reward]);
+    .map((l) => JSON.parse(l) as { line: number; sample_index: number; reward: number })
+    .sort((a, b) => a.line - b.line || a.sample_index - b.sample_index)
+    // The UI writes the 1-based line the table shows; the CLI its documented 0-based row.
+    .map((r) => [r.line - 1, r.sample_index, r.reward]);
   const dir = mkdtempSync(join(tmpdir(), 'gp-ds-'));
   writeFileSync(join(dir, 'g.json'), JSON.stringify(grader));
   writeFileSync(join(dir, 'rows.jsonl'), text);

@@ -127,9 +127,22 @@ describe('exportForOpenAI: model_sample and what /graders/run cannot carry', () 
   });
 
   it('warns when output_json is not what OpenAI would parse from output_text', () => {
-    expect(ids(exp({ ...DOC, sample: j({ output_text: 'not json', output_json: { a: 1 } }) }))).toContain('sample-json');
-    expect(ids(exp({ ...DOC, sample: j({ output_text: '{"a": 2}', output_json: { a: 1 } }) }))).toContain('sample-json');
+    const reads = { ...DOC, grader: j({ ...STRING_CHECK, input: '{{ sample.output_json.a }}' }) };
+    expect(ids(exp({ ...reads, sample: j({ output_text: 'not json', output_json: { a: 1 } }) }))).toContain('sample-json');
+    expect(ids(exp({ ...reads, sample: j({ output_text: '{"a": 2}', output_json: { a: 1 } }) }))).toContain('sample-json');
     expect(ids(exp({ ...DOC, sample: j({ output_text: '{"a": 1}', output_json: { a: 1 } }) }))).not.toContain('sample-json');
+  });
+
+  it('warns about output_json only for a grader that reads it (a template, python source, or the whole sample)', () => {
+    const sample = j({ output_text: 'not json', output_json: { a: 1 } });
+    expect(ids(exp({ ...DOC, sample }))).not.toContain('sample-json');
+    const python = { type: 'python', name: 'p', source: 'def grade(sample, item):\n    return 1.0 if sample.get("output_json") else 0.0\n' };
+    expect(ids(exp({ ...DOC, grader: j(python), sample }))).toContain('sample-json');
+    const whole = { ...STRING_CHECK, input: '{{ sample }}' };
+    expect(ids(exp({ ...DOC, grader: j(whole), sample }))).toContain('sample-json');
+    const multi = { type: 'multi', name: 'm', graders: { a: STRING_CHECK }, calculate_output: 'a' };
+    expect(ids(exp({ ...DOC, grader: j(multi), sample }))).not.toContain('sample-json');
+    expect(ids(exp({ ...DOC, grader: j({ ...multi, graders: { a: { ...STRING_CHECK, reference: '{{ sample.output_json.a }}' } } }), sample }))).toContain('sample-json');
   });
 
   it('uses output_json as model_sample when there is no output_text', () => {

@@ -7,6 +7,7 @@
  */
 import { isJsonNumber, isJsonObject, isFloatLexeme, losslessJsonText, numberLexeme } from '../engine/json.ts';
 import { sampleFromModelText } from '../engine/sample.ts';
+import { templateVariables } from '../engine/template.ts';
 import { DEFAULT_SETTINGS, type EngineSettings, type JsonObject, type JsonValue } from '../engine/types.ts';
 import { pointerEscape } from '../engine/validate.ts';
 import { docsToValue, prettyJson, type DocName, type ShareDoc } from './doc.ts';
@@ -173,8 +174,22 @@ function settingWarnings(settings: Partial<EngineSettings>, graders: JsonObject[
   return out;
 }
 
+/**
+ * Whether a grader can see sample.output_json: a template names it (or the whole sample), or code mentions it
+ * (python source, a judge prompt). A grader that never reads it does not care what OpenAI puts there.
+ */
+function readsOutputJson(grader: JsonValue): boolean {
+  if (typeof grader === 'string') {
+    if (grader.includes('output_json')) return true;
+    return templateVariables(grader).some((v) => v.namespace === 'sample' && (v.path.length === 0 || v.path[0] === 'output_json'));
+  }
+  if (Array.isArray(grader)) return grader.some(readsOutputJson);
+  if (grader !== null && typeof grader === 'object') return Object.values(grader).some((v) => v !== undefined && readsOutputJson(v));
+  return false;
+}
+
 /** `model_sample` from the sample, and what of the sample the run endpoint cannot carry. */
-function modelSampleOf(sample: JsonObject, warnings: ExportWarning[]): string {
+function modelSampleOf(sample: JsonObject, warnings: ExportWarning[], grader: JsonObject): string {
   const warn = (id: string, pointer: string, message: string, alternative: string) =>
     warnings.push({ id, pointer: `sample:${pointer}`, message, alternative, scope: 'run' });
   let text: string;
@@ -206,7 +221,7 @@ function modelSampleOf(sample: JsonObject, warnings: ExportWarning[]): string {
         'Check tool-call graders here, or in an RFT job (where the sampled tool calls are filled in); for /graders/run, put the call in output_text as JSON and read it through sample.output_json.',
       );
     } else if (key === 'output_json') {
-      if (same(value, derived.output_json)) continue;
+      if (same(value, derived.output_json) || !readsOutputJson(grader)) continue;
       warn(
         'sample-json',
         '/output_json',
@@ -272,7 +287,7 @@ export function exportForOpenAI(doc: ShareDoc): ExportResult {
   const warnings: ExportWarning[] = [];
   const grader = prepareGrader(rawGrader, warnings);
   warnings.push(...settingWarnings((parsed.value.settings ?? {}) as Partial<EngineSettings>, gradersOf(grader).map((g) => g.grader)));
-  const modelSample = modelSampleOf(sample, warnings);
+  const modelSample = modelSampleOf(sample, warnings, rawGrader);
   // Only the item: its numbers reach python graders and templates; the grader's own numbers are settings
   // (range, temperature) where 1 and 1.0 mean the same.
   nodeNumberWarnings(item, 'item:', warnings);

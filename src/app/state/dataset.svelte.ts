@@ -12,7 +12,8 @@ import { joinSamples } from '../../engine/dataset.ts';
 
 // The analysis modules load with the first finished run, not with the page.
 const analysis = () => import('../../engine/dataset/index.ts');
-import { losslessJsonPretty, losslessJsonText, parseJson } from '../../engine/json.ts';
+import { isJsonObject, losslessJsonPretty, losslessJsonText, parseJson } from '../../engine/json.ts';
+import { sampleText } from '../../engine/dataset/sample-text.ts';
 import type { GraderHost } from '../../worker/host.ts';
 import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
 import type { ModelCall, RowError, SampleResult } from '../../worker/protocol.ts';
@@ -37,6 +38,30 @@ function templateItemKeys(graderText: string): string[] {
 export type DatasetStatus = 'empty' | 'ready' | 'running' | 'done' | 'cancelled' | 'error';
 export type SortKey = 'row' | 'reward-asc' | 'reward-desc';
 
+/** What a run graded with: the grader's name and type, and its text (to tell when it has changed since). */
+export interface RanGrader {
+  name: string;
+  type: string;
+  text: string;
+}
+
+/** The playground's own sample and item, kept while a dataset row is shown in their place. */
+export interface Stash {
+  workspaceId: string;
+  sample: string;
+  item: string;
+  /** What is shown instead, for the banner: "line 12, sample 2". */
+  shown: string;
+}
+
+const STASH_KEY = 'gp.dataset.stash';
+
+function graderOf(text: string): RanGrader {
+  const parsed = parseJson(text);
+  const g = parsed.ok && isJsonObject(parsed.value) ? parsed.value : {};
+  return { name: typeof g.name === 'string' ? g.name : '', type: typeof g.type === 'string' ? g.type : 'unknown', text };
+}
+
 export class DatasetState {
   fileName = $state('');
   lineCount = $state(0);
@@ -56,6 +81,28 @@ export class DatasetState {
 
   lines: string[] = [];
   results: SampleResult[] = [];
+  /** The grader of the last run (set when it starts). */
+  ranGrader = $state.raw<RanGrader | null>(null);
+  /** Each probe result with its text, for the probe table and the exports. */
+  probeResults = $state.raw<GradedSample[]>([]);
+  private texts = new Map<number, string[] | null>();
+
+  /** The text of a graded sample (its output_text...), read from its line on first use and kept. */
+  textOf(r: { row: number; sampleIndex: number }): string {
+    let t = this.texts.get(r.row);
+    if (t === undefined) {
+      const parsed = parseJson(this.lines[r.row] ?? '');
+      const row = parsed.ok ? rowFromValue(parsed.value, r.row) : null;
+      t = row && !('message' in row) ? row.samples.map(sampleText) : null;
+      this.texts.set(r.row, t);
+    }
+    return t?.[r.sampleIndex] ?? '';
+  }
+
+  /** What the export writes: every real result with its text, then the probes with theirs. */
+  exportRows(): GradedSample[] {
+    return [...this.graded().map((g) => ({ ...g, text: this.textOf(g) })), ...this.probeResults];
+  }
   private pool: DatasetPool | null = null;
   /** Reward-hacking probes: their report, and whether they are running. */
   probes = $state.raw<ProbeReport | null>(null);
@@ -115,7 +162,7 @@ export class DatasetState {
     const { DEFAULT_REFERENCE_KEYS, flagProbes, generateProbes } = await analysis();
     // The reference a probe plays with is what the grader itself reads from the item ({{ item.city }} -> city).
     const referenceKeys = [...new Set(templateItemKeys(grader)), ...DEFAULT_REFERENCE_KEYS];
-    const origin: { row: number; kinds: string[] }[] = [];
+    const origin: { row: number; kinds: string[]; texts: string[] }[] = [];
     const probeLines: string[] = [];
     for (let i = 0; i < this.lines.length && origin.length < this.probeItems; i++) {
       const parsed = parseJson(this.lines[i] ?? '');
@@ -123,7 +170,7 @@ export class DatasetState {
       const row = rowFromValue(parsed.value, i);
       if ('message' in row) continue;
       const probes = generateProbes(row.item, row.samples, { seed: i + 1, referenceKeys });
-      origin.push({ row: i, kinds: probes.map((p) => p.kind) });
+      origin.push({ row: i, kinds: probes.map((p) => p.kind), texts: probes.map((p) => sampleText(p.sample)) });
       probeLines.push(losslessJsonText({ item: row.item, samples: probes.map((p) => p.sample) } as JsonValue));
     }
     const graded: GradedSample[] = [];
@@ -134,12 +181,21 @@ export class DatasetState {
         onResults: (results) => {
           for (const r of results) {
             const o = origin[r.row]!;
-            graded.push({ row: o.row, sampleIndex: r.sampleIndex, itemKey: String(o.row), reward: r.reward, errorFlags: r.flags, probe: o.kinds[r.sampleIndex] ?? 'probe' });
+            graded.push({
+              row: o.row,
+              sampleIndex: r.sampleIndex,
+              itemKey: String(o.row),
+              reward: r.reward,
+              errorFlags: r.flags,
+              probe: o.kinds[r.sampleIndex] ?? 'probe',
+              text: o.texts[r.sampleIndex] ?? '',
+            });
           }
         },
       },
     );
     this.probeCount = graded.length;
+    this.probeResults = graded;
     this.probes = flagProbes(graded, this.graded());
     this.probing = false;
   }
@@ -159,6 +215,10 @@ export class DatasetState {
     this.cancel();
     this.lines = text.split(/\r?\n/);
     this.fileName = name;
+    this.texts.clear();
+    this.probeResults = [];
+    this.probes = null;
+    this.ranGrader = null;
     this.lineCount = this.lines.filter((l) => l.trim() !== '').length;
     this.results = [];
     this.rowErrors = [];
@@ -174,6 +234,8 @@ export class DatasetState {
     this.rowErrors = [];
     this.message = null;
     this.probes = null;
+    this.probeResults = [];
+    this.ranGrader = graderOf(grader);
     this.reportValue = null;
     this.agreementValue = null;
     this.advantageRows = [];
@@ -213,7 +275,7 @@ export class DatasetState {
   opened: { row: number; sampleIndex: number } | null = null;
 
   /** Open the sample `delta` places after the last opened one, in the table's current order. */
-  stepOpened(delta: number, workspace: { sample: string; item: string }) {
+  stepOpened(delta: number, workspace: { id?: string; sample: string; item: string }) {
     const rows = this.view();
     if (rows.length === 0) return;
     const at = this.opened ? rows.findIndex((r) => r.row === this.opened!.row && r.sampleIndex === this.opened!.sampleIndex) : -1;
@@ -221,14 +283,62 @@ export class DatasetState {
     this.openInto(next, workspace);
   }
 
-  /** Put a graded sample's documents into the editors; an error message when the line has no such sample. */
-  openInto(r: SampleResult, workspace: { sample: string; item: string }): string | null {
+  /**
+   * The user's own sample and item while a row is shown in the playground, so opening a row never loses them:
+   * kept across reloads (localStorage) until "back to your sample" or "keep this row".
+   */
+  stash = $state.raw<Stash | null>(DatasetState.readStash());
+
+  private static readStash(): Stash | null {
+    try {
+      const v = JSON.parse(globalThis.localStorage?.getItem(STASH_KEY) ?? 'null') as Stash | null;
+      return v && typeof v.sample === 'string' && typeof v.item === 'string' && typeof v.workspaceId === 'string' ? v : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private writeStash(s: Stash | null) {
+    this.stash = s;
+    try {
+      if (s) localStorage.setItem(STASH_KEY, JSON.stringify(s));
+      else localStorage.removeItem(STASH_KEY);
+    } catch {
+      // Private mode or a full quota: the stash still lives for this page.
+    }
+  }
+
+  /** Put the user's own sample and item back. */
+  restoreStash(workspace: { id: string; sample: string; item: string }) {
+    const s = this.stash;
+    if (!s || s.workspaceId !== workspace.id) return;
+    workspace.sample = s.sample;
+    workspace.item = s.item;
+    this.opened = null;
+    this.writeStash(null);
+  }
+
+  /** Keep the row's documents as the workspace's own (forget the stash). */
+  keepOpened() {
+    this.writeStash(null);
+  }
+
+  /**
+   * Put a graded sample's documents into the editors; an error message when the line has no such sample.
+   * The first row opened stashes what the editors held (next rows keep that first stash).
+   */
+  openInto(r: SampleResult, workspace: { id?: string; sample: string; item: string }): string | null {
     const parsed = parseJson(this.lines[r.row] ?? '');
     if (!parsed.ok) return `Line ${r.row + 1} is not valid JSON.`;
     const row = rowFromValue(parsed.value, r.row);
     if ('message' in row) return row.message;
     const sample = row.samples[r.sampleIndex];
     if (sample === undefined) return `Line ${r.row + 1} has no sample ${r.sampleIndex}.`;
+    const shown = `line ${r.row + 1}, sample ${r.sampleIndex}`;
+    if (workspace.id !== undefined) {
+      const keep = this.stash && this.stash.workspaceId === workspace.id ? this.stash : { workspaceId: workspace.id, sample: workspace.sample, item: workspace.item, shown };
+      this.writeStash({ ...keep, shown });
+    }
     workspace.sample = losslessJsonPretty(sample);
     workspace.item = losslessJsonPretty(row.item);
     this.opened = { row: r.row, sampleIndex: r.sampleIndex };

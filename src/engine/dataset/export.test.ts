@@ -61,16 +61,19 @@ describe('toJsonl', () => {
     const results = [
       sample({ reward: 1 }),
       sample({ sampleIndex: 1, reward: 0, errorFlags: ['other_error'], label: 'bad' }),
-      sample({ sampleIndex: 0, reward: 1, probe: 'empty' }),
+      sample({ sampleIndex: 0, reward: 1, probe: 'empty', text: '' }),
+      sample({ row: 41, itemKey: '41', sampleIndex: 2, reward: 0.25, text: 'It is "Paris".' }),
     ];
     const text = toJsonl(results, { advantages: advantages(results) });
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toEqual({ row: 0, sample_index: 0, item_key: '0', reward: 1, errors: [], advantage: expect.closeTo(0.5 / (Math.SQRT1_2 + 1e-4), 12) });
-    expect(Object.keys(lines[0])).toEqual(['row', 'sample_index', 'item_key', 'reward', 'errors', 'advantage']);
+    expect(lines).toHaveLength(4);
+    // `line` is the 1-based line number the dataset view shows (row 0 is line 1).
+    expect(lines[0]).toEqual({ line: 1, sample_index: 0, item_key: '0', reward: 1, errors: [], advantage: expect.closeTo(0.5 / (Math.SQRT1_2 + 1e-4), 12) });
+    expect(Object.keys(lines[0])).toEqual(['line', 'sample_index', 'item_key', 'reward', 'errors', 'advantage']);
     expect(lines[1]).toMatchObject({ sample_index: 1, reward: 0, errors: ['other_error'], label: 'bad' });
-    expect(lines[2]).toEqual({ row: 0, sample_index: 0, item_key: '0', reward: 1, errors: [], probe: 'empty' });
+    expect(lines[2]).toEqual({ line: 1, sample_index: 0, item_key: '0', reward: 1, errors: [], probe: 'empty', text: '' });
+    expect(lines[3]).toMatchObject({ line: 42, sample_index: 2, reward: 0.25, text: 'It is "Paris".' });
   });
 
   it('adds the full RunResult when given, and writes a NaN reward as null', async () => {
@@ -79,7 +82,7 @@ describe('toJsonl', () => {
     const [a, b] = text.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(a.result).toEqual(JSON.parse(JSON.stringify(result)));
     expect(a.result.reward).toBe(1);
-    expect(b).toEqual({ row: 0, sample_index: 0, item_key: '0', reward: null, errors: [] });
+    expect(b).toEqual({ line: 1, sample_index: 0, item_key: '0', reward: null, errors: [] });
     expect(toJsonl([])).toBe('');
   });
 });
@@ -93,7 +96,7 @@ describe('chunked exports and advantage matching', () => {
     expect(jsonl.map((c) => c.split('\n').length - 1)).toEqual([3, 3, 3, 1]);
     expect(jsonl.join('')).toBe(toJsonl(results, { advantages: adv }));
     const csv = [...csvChunks(results, { advantages: adv }, 4)];
-    expect(csv[0]!.startsWith('row,sample_index,')).toBe(true);
+    expect(csv[0]!.startsWith('line,sample_index,')).toBe(true);
     expect(csv.join('')).toBe(toCsv(results, { advantages: adv }));
     expect([...jsonlChunks([])]).toEqual([]);
     expect([...csvChunks([])]).toEqual([CSV_COLUMNS.join(',') + '\r\n']);
@@ -111,12 +114,12 @@ describe('toCsv', () => {
   it('writes a header row and CRLF records, quoting what RFC 4180 asks', () => {
     const csv = toCsv([
       sample({ itemKey: 'a,b', label: 'say "hi"', errorFlags: ['sample_parse_error', 'other_error'] }),
-      sample({ row: 3, sampleIndex: 2, itemKey: 'line\nbreak', reward: -0.25, probe: 'empty' }),
+      sample({ row: 3, sampleIndex: 2, itemKey: 'line\nbreak', reward: -0.25, probe: 'empty', text: 'Paris, "maybe"' }),
     ]);
     expect(csv).toBe(
-      'row,sample_index,item_key,reward,errors,label,probe,advantage\r\n' +
-        '0,0,"a,b",0.5,sample_parse_error;other_error,"say ""hi""",,\r\n' +
-        '3,2,"line\nbreak",-0.25,,,empty,\r\n',
+      'line,sample_index,item_key,reward,errors,label,probe,advantage,text\r\n' +
+        '1,0,"a,b",0.5,sample_parse_error;other_error,"say ""hi""",,,\r\n' +
+        '4,2,"line\nbreak",-0.25,,,empty,,"Paris, ""maybe"""\r\n',
     );
     expect(parseCsv(csv)[0]).toEqual([...CSV_COLUMNS]);
   });
@@ -130,12 +133,12 @@ describe('toCsv', () => {
       { advantages: [{ row: 0, sampleIndex: 1, itemKey: '-2+3', reward: 0, advantage: -0.7 }] },
     );
     const rows = parseCsv(csv);
-    expect(rows[1]).toEqual(['0', '0', `'=HYPERLINK("http://evil")`, '0.5', '', "'+1", "'@SUM(A1)", '']);
-    expect(rows[2]).toEqual(['0', '1', "'-2+3", '0', '', "'\tx", '', '-0.7']);
+    expect(rows[1]).toEqual(['1', '0', `'=HYPERLINK("http://evil")`, '0.5', '', "'+1", "'@SUM(A1)", '', '']);
+    expect(rows[2]).toEqual(['1', '1', "'-2+3", '0', '', "'\tx", '', '-0.7', '']);
   });
 
   it('leaves missing and non-finite numbers empty', () => {
-    expect(parseCsv(toCsv([sample({ reward: NaN })]))[1]).toEqual(['0', '0', '0', '', '', '', '', '']);
+    expect(parseCsv(toCsv([sample({ reward: NaN })]))[1]).toEqual(['1', '0', '0', '', '', '', '', '', '']);
   });
 
   it('property: any text parses back to the same cells (formula-guarded), one record per result', () => {
@@ -152,6 +155,7 @@ describe('toCsv', () => {
             errorFlags: fc.array(text, { maxLength: 3 }),
             label: fc.option(text, { nil: undefined }),
             probe: fc.option(text, { nil: undefined }),
+            text: fc.option(text, { nil: undefined }),
           }),
           { maxLength: 20 },
         ),
@@ -160,7 +164,7 @@ describe('toCsv', () => {
           expect(rows).toHaveLength(results.length + 1);
           results.forEach((r, i) => {
             expect(rows[i + 1]).toEqual([
-              String(r.row),
+              String(r.row + 1),
               String(r.sampleIndex),
               guarded(r.itemKey),
               String(r.reward),
@@ -168,6 +172,7 @@ describe('toCsv', () => {
               r.label === undefined ? '' : guarded(r.label),
               r.probe === undefined ? '' : guarded(r.probe),
               '',
+              r.text === undefined ? '' : guarded(r.text),
             ]);
             expect(Number(rows[i + 1]![3])).toBe(r.reward === 0 ? 0 : r.reward); // -0 reads back as 0
           });

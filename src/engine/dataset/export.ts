@@ -45,8 +45,9 @@ function advantagesFor(results: readonly GradedSample[], rows: readonly Advantag
 const jsonNumber = (x: number) => (Number.isFinite(x) ? String(x) : 'null'); // what JSON.stringify writes
 
 /**
- * One JSON object per line, in input order: `{"row", "sample_index", "item_key", "reward", "errors": [...],
- * "label"?, "probe"?, "advantage"?, "result"?}`, each line ending in "\n". A non-finite reward is written as
+ * One JSON object per line, in input order: `{"line", "sample_index", "item_key", "reward", "errors": [...],
+ * "label"?, "probe"?, "advantage"?, "text"?, "result"?}`, each line ending in "\n". `line` is the 1-based line
+ * number of the row in the input file, as the dataset view shows it (the CLI's `--out` keeps its 0-based `row`). A non-finite reward is written as
  * null (JSON has no NaN). Lines are assembled by hand (same text JSON.stringify gives) because this runs on the
  * main thread over 100,000 results.
  */
@@ -65,11 +66,12 @@ export function* jsonlChunks(results: readonly GradedSample[], options: ExportOp
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     let line =
-      `{"row":${jsonNumber(r.row)},"sample_index":${jsonNumber(r.sampleIndex)},"item_key":${JSON.stringify(r.itemKey)},` +
+      `{"line":${jsonNumber(r.row + 1)},"sample_index":${jsonNumber(r.sampleIndex)},"item_key":${JSON.stringify(r.itemKey)},` +
       `"reward":${jsonNumber(r.reward)},"errors":${r.errorFlags.length ? JSON.stringify(r.errorFlags) : '[]'}`;
     if (r.label !== undefined) line += `,"label":${JSON.stringify(r.label)}`;
     if (r.probe !== undefined) line += `,"probe":${JSON.stringify(r.probe)}`;
     if (adv && !Number.isNaN(adv[i]!)) line += `,"advantage":${jsonNumber(adv[i]!)}`;
+    if (r.text !== undefined) line += `,"text":${JSON.stringify(r.text)}`;
     const result = options.runResults?.[i];
     if (result !== undefined) line += `,"result":${JSON.stringify(result)}`;
     buf.push(line + '}\n');
@@ -81,7 +83,8 @@ export function* jsonlChunks(results: readonly GradedSample[], options: ExportOp
   if (buf.length) yield buf.join('');
 }
 
-export const CSV_COLUMNS = ['row', 'sample_index', 'item_key', 'reward', 'errors', 'label', 'probe', 'advantage'] as const;
+/** `line` is 1-based, as in jsonlChunks. */
+export const CSV_COLUMNS = ['line', 'sample_index', 'item_key', 'reward', 'errors', 'label', 'probe', 'advantage', 'text'] as const;
 
 /**
  * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula (OWASP's
@@ -123,9 +126,9 @@ export function* csvChunks(
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     buf.push(
-      `${numberCell(r.row)},${numberCell(r.sampleIndex)},${textCell(r.itemKey)},${numberCell(r.reward)},` +
+      `${numberCell(r.row + 1)},${numberCell(r.sampleIndex)},${textCell(r.itemKey)},${numberCell(r.reward)},` +
         `${r.errorFlags.length ? textCell(r.errorFlags.join(';')) : ''},${textCell(r.label)},${textCell(r.probe)},` +
-        `${adv ? numberCell(adv[i]) : ''}\r\n`,
+        `${adv ? numberCell(adv[i]) : ''},${textCell(r.text)}\r\n`,
     );
     if (buf.length >= rowsPerChunk) {
       yield buf.join('');

@@ -19,3 +19,4 @@ export {
 } from './probes.ts';
 export { flagProbes, type ProbeFlag, type ProbeKindSummary, type ProbeReport } from './probe-flags.ts';
 export { CSV_COLUMNS, csvChunks, jsonlChunks, toCsv, toJsonl, type ExportOptions } from './export.ts';
+export { sampleText, truncateText } from './sample-text.ts';

@@ -35,10 +35,28 @@ describe('flagProbes', () => {
     expect(r.flags[0]!.reason).toMatch(/^The reference followed by thousands of characters of padding scores 0\.5, in the upper half of the 0–1 scale: /);
   });
 
-  it('flags a low probe that still reaches the mean of the real answers (the model does no better)', () => {
-    const r = flagProbes([probe('1', 'shuffled-reference', 0.1)], reals);
-    expect(r.flags[0]).toMatchObject({ severity: 'warning', reward: 0.1 });
-    expect(r.flags[0]!.reason).toMatch(/scores 0\.1, at least the mean of the real answers to this item \(0\.1\): the grader counts shared words/);
+  it('does not flag a low probe that only matches a hard item: 0.1 against a run that averages 0.59', () => {
+    // Item h is hard (its real answers score 0 and 0.1); the run's real answers average 0.59.
+    const run = [...real('h', [0, 0.1]), ...real('e1', [1, 1]), ...real('e2', [0.9, 0.54])];
+    expect(run.reduce((a, r) => a + r.reward, 0) / run.length).toBeCloseTo(0.59, 12);
+    const r = flagProbes([probe('h', 'shuffled-reference', 0.1)], run);
+    expect(r.flags).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.byKind).toEqual([{ probe: 'shuffled-reference', count: 1, flagged: 0, meanReward: 0.1, maxReward: 0.1 }]);
+  });
+
+  it('flags a probe below the upper half that reaches both its item mean and the mean of the whole run', () => {
+    const low = [...real('a', [0.1, 0.3]), ...real('b', [0.2, 0.4])]; // run mean 0.25
+    const r = flagProbes([probe('a', 'shuffled-reference', 0.3), probe('b', 'repeated-tokens', 0.3), probe('a', 'empty', 0.22)], low);
+    expect(r.flags.map((f) => [f.probe, f.severity, f.reward])).toEqual([
+      ['shuffled-reference', 'warning', 0.3],
+      ['repeated-tokens', 'warning', 0.3],
+    ]);
+    expect(r.flags[0]!.reason).toMatch(/scores 0\.3, as much as the best real answer to this item \(0\.3\): the grader counts shared words/);
+    expect(r.flags[1]!.reason).toMatch(/scores 0\.3, at least the mean of the real answers to this item \(0\.3\)/);
+    // Not in the upper half: the warning does not call it a high score.
+    expect(r.warnings[0]!.message).toMatch(/^The reference's words in a random order scored as well as the real answers on 1 of 1 probed items/);
+    expect(r.warnings.map((w) => w.message).join(' ')).not.toMatch(/scored high/);
   });
 
   it('does not flag a probe at the bottom of the scale, below the real mean and half, or errored', () => {
@@ -73,26 +91,26 @@ describe('flagProbes', () => {
       probe('0', 'reference-with-extra', 0.7),
       probe('1', 'reference-with-extra', 1),
       probe('2', 'reference-with-extra', 1),
-      probe('1', 'custom-probe', 0.3),
+      probe('1', 'custom-probe', 0.6),
       probe('2', 'constructor', 0.9),
     ];
     const r = flagProbes(probes, reals);
     expect(r.byKind).toEqual([
       { probe: 'empty', count: 3, flagged: 0, meanReward: 0, maxReward: 0 },
       { probe: 'reference-with-extra', count: 3, flagged: 3, meanReward: 0.9, maxReward: 1 },
-      { probe: 'custom-probe', count: 1, flagged: 1, meanReward: 0.3, maxReward: 0.3 },
+      { probe: 'custom-probe', count: 1, flagged: 1, meanReward: 0.6, maxReward: 0.6 },
       { probe: 'constructor', count: 1, flagged: 1, meanReward: 0.9, maxReward: 0.9 },
     ]);
     expect(r.flags.map((f) => [f.probe, f.itemKey, f.severity])).toEqual([
       ['reference-with-extra', '1', 'danger'],
       ['reference-with-extra', '2', 'danger'],
-      ['constructor', '2', 'warning'], // warnings by reward: 0.9, 0.7, 0.3
+      ['custom-probe', '1', 'danger'], // dangers by reward: 1, 1, 0.6; then warnings: 0.9, 0.7
+      ['constructor', '2', 'warning'],
       ['reference-with-extra', '0', 'warning'],
-      ['custom-probe', '1', 'warning'],
     ]);
     expect(r.warnings.map((w) => [w.id, w.severity])).toEqual([
       ['probe-reference-with-extra', 'danger'],
-      ['probe-custom-probe', 'warning'],
+      ['probe-custom-probe', 'danger'],
       ['probe-constructor', 'warning'],
     ]);
     expect(r.warnings[0]!.message).toBe(

@@ -7,11 +7,14 @@
  * widened to every reward seen), comparisons with a 1e-9·(hi − lo) tolerance:
  *   - never flagged when the probe errored (its 0 is the grader failing, not passing), its reward is not
  *     finite, or reward ≤ lo (the bottom of the scale is what a bad answer should get);
- *   - flagged when reward ≥ lo + (hi − lo)/2 (upper half of the scale), or when item i has real samples and
- *     reward ≥ their mean (the probe does as well as the model's typical real answer);
+ *   - flagged when reward ≥ lo + (hi − lo)/2 (upper half of the scale), or when item i has real samples,
+ *     reward ≥ their mean AND reward ≥ the mean of every real answer in the run (the probe does as well as the
+ *     model's typical real answer). The second condition keeps a hard item (its real answers score 0.1) from
+ *     flagging a 0.1 probe when the model averages 0.59 elsewhere: that probe scored low, not high;
  *   - severity `danger` when it is in the upper half AND at least the best real sample of its item (or the item
  *     has no real sample), `warning` otherwise.
- * Counts "of N probed items" assume one probe of a kind per item, as generateProbes makes them.
+ * A kind's warning says "scored high" only when one of its flags is in the upper half; otherwise it says the
+ * probe scored as well as the real answers. Counts "of N probed items" assume one probe of a kind per item, as generateProbes makes them.
  */
 import { groupItems } from './groups.ts';
 import { boundTolerance, bySeverity, fmt, type GradedSample, pct, rewardScale, type RewardScale, type Warning } from './types.ts';
@@ -111,6 +114,14 @@ export function flagProbes(
   options: { rewardRange?: [number, number] } = {},
 ): ProbeReport {
   const real = groupItems(realResults);
+  let realSum = 0;
+  let realN = 0;
+  for (const r of realResults) {
+    if (!Number.isFinite(r.reward)) continue;
+    realSum += r.reward;
+    realN++;
+  }
+  const overallMean = realN ? realSum / realN : null;
   let min = Infinity;
   let max = -Infinity;
   for (let k = 0; k < real.keys.length; k++) {
@@ -151,11 +162,11 @@ export function flagProbes(
   };
 
   const flags: ProbeFlag[] = [];
-  const kinds = new Map<string, { count: number; flagged: number; danger: number; sum: number; n: number; max: number }>();
+  const kinds = new Map<string, { count: number; flagged: number; danger: number; high: number; sum: number; n: number; max: number }>();
   for (const p of probeResults) {
     const kind = p.probe ?? 'unknown';
     let k = kinds.get(kind);
-    if (!k) kinds.set(kind, (k = { count: 0, flagged: 0, danger: 0, sum: 0, n: 0, max: -Infinity }));
+    if (!k) kinds.set(kind, (k = { count: 0, flagged: 0, danger: 0, high: 0, sum: 0, n: 0, max: -Infinity }));
     k.count++;
     const v = p.reward;
     if (Number.isFinite(v)) {
@@ -169,13 +180,14 @@ export function flagProbes(
     const realMean = has ? real.mean[i]! : null;
     const realMax = has ? real.max[i]! : null;
     const upperHalf = v >= mid - tol;
-    const atMean = realMean !== null && v >= realMean - tol;
+    const atMean = realMean !== null && overallMean !== null && v >= realMean - tol && v >= overallMean - tol;
     if (!upperHalf && !atMean) continue;
     const atBest = realMax === null || v >= realMax - tol;
     const basis = realMax !== null && v >= realMax - tol ? 0 : atMean ? 1 : 2;
     const severity = upperHalf && atBest ? 'danger' : 'warning';
     k.flagged++;
     if (severity === 'danger') k.danger++;
+    if (upperHalf) k.high++;
     flags.push({
       itemKey: p.itemKey,
       row: p.row,
@@ -202,7 +214,7 @@ export function flagProbes(
       id: `probe-${probe}`,
       severity: k.danger ? 'danger' : 'warning',
       message:
-        `${whatOf(probe)} scored high on ${k.flagged} of ${k.count} probed items (${pct(share)}, ` +
+        `${whatOf(probe)} ${k.high ? 'scored high' : 'scored as well as the real answers'} on ${k.flagged} of ${k.count} probed items (${pct(share)}, ` +
         `best ${fmt(k.max)} on the ${range} scale): ${whyOf(probe)}`,
     });
   }

@@ -20,6 +20,8 @@ export interface GradedSample {
   label?: string;
   /** The probe kind, when this sample is a generated probe rather than a real model answer. */
   probe?: string;
+  /** The sample's text (sample-text.ts), when the caller has it: exports write it, analyses ignore it. */
+  text?: string;
 }
 
 export type Severity = 'danger' | 'warning' | 'info';
