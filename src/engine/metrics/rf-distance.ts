@@ -5,6 +5,7 @@
  * rapidfuzz's float formulas term by term, plus the edit operations (editops) rapidfuzz reports. Indel and LCSseq
  * use lcs.ts. Cut-off semantics and normalisation live in rf-metrics.ts.
  */
+import { distance as levenshteinUnits } from 'fastest-levenshtein';
 import { lcsLength, type CodePoints } from './lcs.ts';
 
 export type Seq = CodePoints;
@@ -12,6 +13,7 @@ export type Seq = CodePoints;
 /** Levenshtein distance with (insertion, deletion, substitution) costs, rapidfuzz's generic row over s1. */
 export function levenshtein(s1: Seq, s2: Seq, ins = 1, del = 1, sub = 1): number {
   if (ins === 1 && del === 1 && sub === 2) return s1.length + s2.length - 2 * lcsLength(s1, s2);
+  if (ins === 1 && del === 1 && sub === 1) return uniformLevenshtein(s1, s2);
   const len1 = s1.length;
   const cache = new Float64Array(len1 + 1);
   for (let i = 0; i <= len1; i++) cache[i] = i * del;
@@ -27,6 +29,29 @@ export function levenshtein(s1: Seq, s2: Seq, ins = 1, del = 1, sub = 1): number
     }
   }
   return cache[len1]!;
+}
+
+/**
+ * Uniform Levenshtein by fastest-levenshtein (Myers' bit-parallel algorithm on UTF-16 units): each distinct
+ * symbol becomes one BMP unit (surrogates skipped), since only equality of symbols matters.
+ */
+function uniformLevenshtein(s1: Seq, s2: Seq): number {
+  const table = new Map<number, string>();
+  const text = (s: Seq) => {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      let c = table.get(s[i]!);
+      if (c === undefined) {
+        let unit = table.size;
+        if (unit >= 0xd800) unit += 0x800;
+        c = String.fromCharCode(unit);
+        table.set(s[i]!, c);
+      }
+      out += c;
+    }
+    return out;
+  };
+  return levenshteinUnits(text(s1), text(s2));
 }
 
 /** The largest Levenshtein distance two sequences of these lengths can have with these weights. */

@@ -100,3 +100,16 @@ describe('edit operations against rapidfuzz', () => {
     }
   });
 });
+
+describe('uniform Levenshtein (fastest-levenshtein on remapped symbols) equals the weighted DP', () => {
+  it('on random sequences with many distinct symbols', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 300; k++) {
+      const a = Array.from({ length: rnd(40) }, () => rnd(k % 2 ? 5 : 70000));
+      const b = Array.from({ length: rnd(40) }, () => rnd(k % 2 ? 5 : 70000));
+      const dp = rfMetric('Levenshtein', 'distance', a, b, { weights: [1, 1, 1] });
+      expect(dp).toBe(rfMetric('Levenshtein', 'distance', a, b, { weights: [2, 2, 2] }) / 2);
+    }
+  });
+});
