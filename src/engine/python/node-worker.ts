@@ -7,6 +7,8 @@ import { loadPyodide } from 'pyodide';
 import { createAstEngine } from '../ast/engine.ts';
 import { nodeAstAssets } from '../ast/node-assets.ts';
 import { setPythonAstEngine } from './ast-grep.ts';
+import { readTzdataWheel } from './node-tzdata.ts';
+import { setTzdataSource } from './platform.ts';
 import type { ToPythonWorker } from './protocol.ts';
 import { servePythonWorker } from './worker-server.ts';
 
@@ -14,6 +16,8 @@ const port = parentPort;
 if (!port) throw new Error('node-worker.ts must run in a worker thread');
 // ast_grep_py runs @ast-grep/wasm in this thread, with the grammars from node_modules.
 setPythonAstEngine(createAstEngine(nodeAstAssets));
+// zoneinfo reads the tzdata wheel from public/data/, as the browser reads it from the app's data/.
+setTzdataSource(readTzdataWheel);
 
 servePythonWorker(
   { post: (m) => port.postMessage(m), onMessage: (h) => port.on('message', (m: ToPythonWorker) => h(m)) },
