@@ -237,6 +237,20 @@ EXPRS = [
     'DamerauLevenshtein.distance("ca", "abc")',
     'OSA.distance("ca", "abc")',
     'Levenshtein.distance(None, "abc")',
+    # process hands the cut-off of rapidfuzz's own float scorers to C++ as a 32-bit float; fuzz.* called directly
+    # does not (85.71428571428572 rounds up to 85.71428680419922 in float32)
+    'fuzz.ratio("abcdefg", "abcdefx", score_cutoff=fuzz.ratio("abcdefg", "abcdefx"))',
+    'process.extractOne("abcdefg", ["abcdefx"], scorer=fuzz.ratio, score_cutoff=fuzz.ratio("abcdefg", "abcdefx"))',
+    'process.extract("abcdefg", ["abcdefx", "zz"], scorer=fuzz.ratio, score_cutoff=fuzz.ratio("abcdefg", "abcdefx"))',
+    'list(process.extract_iter("abcdefg", ["abcdefx"], scorer=fuzz.ratio, score_cutoff=85.71428571428572))',
+    'process.cdist(["abcdefg"], ["abcdefx"], scorer=fuzz.ratio, score_cutoff=85.71428571428572).tolist()',
+    'process.cpdist(["abcdefg"], ["abcdefx"], scorer=fuzz.ratio, score_cutoff=85.71428571428572).tolist()',
+    'process.extractOne("abcdefg", ["abcdefx"], scorer=fuzz.ratio, score_cutoff=85.71427)',
+    'process.extractOne("abc", ["abd"], scorer=fuzz.ratio, score_cutoff=fuzz.ratio("abc", "abd"))',
+    'process.extractOne("jellyfish", ["smellyfish"], scorer=Levenshtein.normalized_similarity, score_cutoff=0.8)',
+    'process.extractOne("jellyfish", ["smellyfish"], scorer=Levenshtein.normalized_distance, score_cutoff=0.2)',
+    'process.extractOne("abcdefg", ["abcdefx"], scorer=lambda x, y, **k: fuzz.ratio(x, y), score_cutoff=85.71428571428572)',
+    'process.extract("abcdefg", ["abcdefx"], scorer=JaroWinkler.similarity, score_cutoff=JaroWinkler.similarity("abcdefg", "abcdefx"))',
 ]
 
 

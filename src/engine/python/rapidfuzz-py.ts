@@ -316,11 +316,25 @@ def partial_ratio_alignment(s1, s2, *, processor=None, score_cutoff=None):
 defines them (its pure-Python process module, step for step). cdist and cpdist return numpy arrays, so they
 need numpy: the playground loads it for any grader whose source calls them."""
 import heapq
+import struct
 
 from ._common import is_none
 from .fuzz import WRatio, ratio
 
 __all__ = ["cdist", "cpdist", "extract", "extractOne", "extract_iter"]
+
+
+def _cutoff(scorer, score_cutoff):
+    """rapidfuzz's process functions hand the cut-off of its own float scorers (fuzz.*, normalized_*, Jaro) to
+    C++ as a 32-bit float: extractOne(..., scorer=fuzz.ratio, score_cutoff=85.71428571428572) finds nothing at
+    85.71428571428572, since float32 rounds the cut-off up. Any other scorer gets the cut-off as given."""
+    flags = getattr(scorer, "_gp_scorer_flags", None)
+    if score_cutoff is None or flags is None or flags[2] != "float32":
+        return score_cutoff
+    try:
+        return struct.unpack("f", struct.pack("f", score_cutoff))[0]
+    except (OverflowError, struct.error, TypeError):
+        return score_cutoff
 
 
 def _flags(scorer):
@@ -340,7 +354,7 @@ def extract_iter(query, choices, *, scorer=WRatio, processor=None, score_cutoff=
     higher_better = optimal > worst
     if is_none(query):
         return
-    cutoff = worst if score_cutoff is None else score_cutoff
+    cutoff = worst if score_cutoff is None else _cutoff(scorer, score_cutoff)
     if processor is not None:
         query = processor(query)
     for key, choice in _pairs(choices):
@@ -358,7 +372,7 @@ def extractOne(query, choices, *, scorer=WRatio, processor=None, score_cutoff=No
     higher_better = optimal > worst
     if is_none(query):
         return None
-    cutoff = worst if score_cutoff is None else score_cutoff
+    cutoff = worst if score_cutoff is None else _cutoff(scorer, score_cutoff)
     if processor is not None:
         query = processor(query)
     best = None
@@ -413,6 +427,7 @@ def _score(scorer, q, c, score_cutoff, score_multiplier, integer, kwargs):
 
 def _cdist_rows(queries, choices, scorer, processor, score_cutoff, score_multiplier, integer, kwargs):
     """cdist's values as lists of rows (integer dtypes get round(score), as rapidfuzz does)."""
+    score_cutoff = _cutoff(scorer, score_cutoff)
     prepared = list(choices) if processor is None else [c if is_none(c) else processor(c) for c in choices]
     rows = []
     for q in queries:
@@ -424,6 +439,7 @@ def _cdist_rows(queries, choices, scorer, processor, score_cutoff, score_multipl
 def _cpdist_values(queries, choices, scorer, processor, score_cutoff, score_multiplier, integer, kwargs):
     if len(queries) != len(choices):
         raise ValueError("Length of queries and choices must be the same!")
+    score_cutoff = _cutoff(scorer, score_cutoff)
     out = []
     for q, c in zip(queries, choices):
         pq = q if processor is None or is_none(q) else processor(q)
