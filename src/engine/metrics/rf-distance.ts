@@ -23,7 +23,13 @@ export function levenshtein(s1: Seq, s2: Seq, ins = 1, del = 1, sub = 1): number
     cache[0] = temp + ins;
     for (let i = 0; i < len1; i++) {
       let x = temp;
-      if (s1[i] !== ch2) x = Math.min(cache[i]! + del, cache[i + 1]! + ins, temp + sub);
+      if (s1[i] !== ch2) {
+        x = cache[i]! + del;
+        const up = cache[i + 1]! + ins;
+        if (up < x) x = up;
+        const diag = temp + sub;
+        if (diag < x) x = diag;
+      }
       temp = cache[i + 1]!;
       cache[i + 1] = x;
     }
@@ -80,19 +86,34 @@ export function hamming(s1: Seq, s2: Seq, pad = true): number {
 export function osa(s1: Seq, s2: Seq): number {
   const n = s1.length;
   const m = s2.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
   let prev2 = new Int32Array(m + 1);
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
+    const a = s1[i - 1]!;
+    const aBefore = i > 1 ? s1[i - 2]! : -1;
+    let left = i;
     cur[0] = i;
     for (let j = 1; j <= m; j++) {
-      const cost = s1[i - 1] === s2[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && s1[i - 1] === s2[j - 2] && s1[i - 2] === s2[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      const b = s2[j - 1]!;
+      let v = prev[j - 1]! + (a === b ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      if (left + 1 < v) v = left + 1;
+      if (j > 1 && aBefore === b && a === s2[j - 2]) {
+        const t = prev2[j - 2]! + 1;
+        if (t < v) v = t;
+      }
       cur[j] = v;
+      left = v;
     }
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
   }
   return prev[m]!;
 }
@@ -265,10 +286,16 @@ export function levenshteinEditops(a: Seq, b: Seq): EditOp[] {
   for (let i = 0; i <= n; i++) D[i] = i;
   for (let j = 1; j <= m; j++) {
     const row = j * w;
+    const b = s2[j - 1]!;
     D[row] = j;
+    let left = j;
     for (let i = 1; i <= n; i++) {
-      const cost = s1[i - 1] === s2[j - 1] ? 0 : 1;
-      D[row + i] = Math.min(D[row - w + i]! + 1, D[row + i - 1]! + 1, D[row - w + i - 1]! + cost);
+      let v = D[row - w + i - 1]! + (s1[i - 1] === b ? 0 : 1);
+      const up = D[row - w + i]! + 1;
+      if (up < v) v = up;
+      if (left + 1 < v) v = left + 1;
+      D[row + i] = v;
+      left = v;
     }
   }
   let dist = D[m * w + n]!;
@@ -321,8 +348,14 @@ export function lcsEditops(a: Seq, b: Seq): EditOp[] {
   const L = new Int32Array(w * (m + 1));
   for (let j = 1; j <= m; j++) {
     const row = j * w;
+    const b = s2[j - 1]!;
     for (let i = 1; i <= n; i++) {
-      L[row + i] = s1[i - 1] === s2[j - 1] ? L[row - w + i - 1]! + 1 : Math.max(L[row - w + i]!, L[row + i - 1]!);
+      if (s1[i - 1] === b) L[row + i] = L[row - w + i - 1]! + 1;
+      else {
+        const up = L[row - w + i]!;
+        const left = L[row + i - 1]!;
+        L[row + i] = up > left ? up : left;
+      }
     }
   }
   let dist = n + m - 2 * L[m * w + n]!;
