@@ -46,6 +46,9 @@ test.describe('python graders that use the platform', () => {
     await scores(page, '2026-03-29T00:30:00+00:00', 0);
     await scores(page, '2026-03-29T01:30:00+00:00', 1);
     await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python');
+    // The explanation says what is emulated and what is not.
+    await expect(page.locator('[data-assumption="python-threads"]')).toContainText('never fire');
+    await expect(page.locator('[data-assumption="python-tzdata"]')).toContainText('tzdata 2026.4');
   });
 
   test('zoneinfo works offline, its database never used before going offline', async ({ page, context }) => {

@@ -5,7 +5,7 @@
  */
 import { losslessJsonText, pyFloatRepr } from '../json.ts';
 import { OPENAI_IMAGE_TAG, PYODIDE_VERSION } from '../python/packages.ts';
-import { WASM32_NOTE, readsWordSize } from '../python/wasm32.ts';
+import { PLATFORM_LIMITS, TZDATA_NOTE, WASM32_NOTE, readsWordSize, usesThreadsOrSignals, usesZoneinfo } from '../python/wasm32.ts';
 import { assumption, explanation, failure, noErrors, type GradeOutcome } from '../result.ts';
 import type { PythonRunResponse } from '../runtime.ts';
 import type { Assumption, Problem, PythonGrader } from '../types.ts';
@@ -124,6 +124,8 @@ function baseAssumptions(grader: Pick<PythonGrader, 'image_tag'> & { source?: st
     assumption('python-json', 'sample and item are what json.loads makes of your JSON: 1.0 arrives as a float, 1 as an int; each run gets fresh copies.'),
   ];
   if (grader.source !== undefined && readsWordSize(grader.source)) list.push(assumption('python-wasm32', WASM32_NOTE));
+  if (grader.source !== undefined && usesThreadsOrSignals(grader.source)) list.push(assumption('python-threads', PLATFORM_LIMITS));
+  if (grader.source !== undefined && usesZoneinfo(grader.source)) list.push(assumption('python-tzdata', TZDATA_NOTE));
   if (grader.image_tag !== undefined && grader.image_tag !== OPENAI_IMAGE_TAG) {
     list.push(
       assumption('python-image-tag', `image_tag "${grader.image_tag}" is not one the playground knows: it runs with the package list of "${OPENAI_IMAGE_TAG}", the only one OpenAI documents.`),

@@ -1,7 +1,7 @@
 /**
  * Python source of `_gp_platform`: what Pyodide's single-threaded, signal-less WebAssembly build lacks, emulated so
  * a grader written for CPython gets the answer it would get there. Installed by platform.ts when a source imports
- * signal, threading or concurrent. What cannot be emulated is listed in PLATFORM_LIMITS (platform.ts) and README.
+ * signal, threading or concurrent. What cannot be emulated is listed in PLATFORM_LIMITS (wasm32.ts) and README.
  */
 export const PLATFORM_MODULE = '_gp_platform';
 

@@ -11,14 +11,6 @@ import { PLATFORM_MODULE, PLATFORM_PY } from './platform-py.ts';
 /** The tzdata wheel under public/data/ (from PyPI; Pyodide's own index has tzdata 2025.3, fetched online only). */
 export const TZDATA_WHEEL = 'tzdata-2026.4-py2.py3-none-any.whl';
 
-/** What cannot be emulated on Pyodide's single thread (README "Python graders" repeats it). */
-export const PLATFORM_LIMITS =
-  'signal.alarm, signal.setitimer and threading.Timer are accepted but never fire (the playground stops a grader at ' +
-  'its time limit itself); a thread runs to completion inside start() and a ThreadPoolExecutor task inside submit(), ' +
-  'so a thread that waits for something its starter does after start() (a queue filled later, an Event set later) ' +
-  'blocks until the time limit; threading.current_thread() inside a task is the main thread; ProcessPoolExecutor, ' +
-  'multiprocessing and subprocess cannot run.';
-
 export const platformProvider: PythonModuleProvider = {
   imports: ['signal', 'threading', 'concurrent'],
   install(pyodide: unknown) {

@@ -2,12 +2,13 @@
  * The wasm32 note: each difference it states is true of the Pyodide the graders run on, and a python grader
  * whose source reads sys.maxsize or hash() carries the note in its explanation's assumptions (others do not).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pythonOutcome } from '../graders/python.ts';
 import { runGrader } from '../run.ts';
 import { createNodePythonRuntime } from './node.ts';
 import type { SupervisedPythonRuntime } from './supervisor.ts';
-import { WASM32_DIFFERENCES, WASM32_NOTE, readsWordSize } from './wasm32.ts';
+import { PLATFORM_LIMITS, WASM32_DIFFERENCES, WASM32_NOTE, readsWordSize } from './wasm32.ts';
 
 let rt: SupervisedPythonRuntime;
 
@@ -36,6 +37,18 @@ describe('which sources get the note', () => {
     expect(hashed.explain.assumptions.map((a) => a.id)).toContain('python-wasm32');
     const plain = pythonOutcome({ source: 'def grade(s, i):\n    return 1.0\n' }, ok);
     expect(plain.explain.assumptions.map((a) => a.id)).not.toContain('python-wasm32');
+  });
+
+  it('a grader using threads, signals or zoneinfo says what is emulated and where its time zones come from', () => {
+    const ok = { status: 'ok', value: 1, valueRepr: '1.0', valueType: 'float' } as const;
+    const source = readFileSync(new URL('../../../test/fixtures/python/platform-grader.py', import.meta.url), 'utf8');
+    const ids = pythonOutcome({ source }, ok).explain.assumptions.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining(['python-threads', 'python-tzdata']));
+    const threads = pythonOutcome({ source: 'import threading\ndef grade(s, i):\n    return 1\n' }, ok).explain.assumptions;
+    expect(threads.find((a) => a.id === 'python-threads')?.text).toBe(PLATFORM_LIMITS);
+    expect(threads.map((a) => a.id)).not.toContain('python-tzdata');
+    const plain = pythonOutcome({ source: 'def grade(s, i):\n    return "threading"\n' }, ok).explain.assumptions.map((a) => a.id);
+    expect(plain).not.toContain('python-threads');
   });
 
   it('end to end: a grader reading sys.maxsize gets Pyodide’s 2**31 - 1 and the note', async () => {

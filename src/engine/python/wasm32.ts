@@ -20,3 +20,26 @@ export const WASM32_NOTE = `Pyodide is CPython compiled to 32-bit WebAssembly (w
 export function readsWordSize(source: string): boolean {
   return /\bmaxsize\b|(?<![\w.])hash\s*\(|\b__hash__\b|\bhash_info\b|\bcalcsize\s*\(|\bgetsizeof\s*\(|\bitemsize\b/.test(source);
 }
+
+/** What the playground emulates of signal, threading and concurrent.futures, and what it cannot (README too). */
+export const PLATFORM_LIMITS =
+  'Pyodide has one thread and no signals; the playground emulates them: signal.alarm, signal.setitimer and ' +
+  'signal.signal(SIGALRM, ...) are accepted, a threading.Thread runs to completion inside start() and a ' +
+  'ThreadPoolExecutor task inside submit(), so results are what CPython gives. Not emulated: alarms, setitimer and ' +
+  'threading.Timer never fire (the playground stops a grader at its time limit itself); a thread that waits for ' +
+  'something its starter does after start() (a queue filled later, an Event set later) blocks until the time ' +
+  'limit; threading.current_thread() inside a task is the main thread; ProcessPoolExecutor, multiprocessing and ' +
+  'subprocess cannot run.';
+
+/** Said when a grader imports zoneinfo. */
+export const TZDATA_NOTE =
+  "Time zones come from the tzdata 2026.4 package (the IANA database) that the playground installs; OpenAI's image " +
+  'does not document its time-zone database version, so offsets may differ for zones whose rules changed recently.';
+
+/** Whether a source imports signal, threading or concurrent (emulated) / zoneinfo (tzdata). */
+export function usesThreadsOrSignals(source: string): boolean {
+  return /^\s*(?:import|from)\s+(?:signal|threading|concurrent|multiprocessing)\b/m.test(source);
+}
+export function usesZoneinfo(source: string): boolean {
+  return /^\s*(?:import|from)\s+(?:zoneinfo|tzdata)\b/m.test(source);
+}
