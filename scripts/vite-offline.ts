@@ -33,7 +33,7 @@ export function offlineSupport(): Plugin[] {
     injectRegister: false, // src/offline/register.ts registers it after load
     manifest: false,
     injectManifest: {
-      globPatterns: ['**/*.{html,js,mjs,css,ttf,wasm,zip,json,gz,txt}'],
+      globPatterns: ['**/*.{html,js,mjs,css,ttf,wasm,zip,json,gz,txt,whl}'],
       globIgnores: ['**/tree-sitter-*.wasm', 'sw.js'],
       // Pyodide's wasm is 9.6 MB.
       maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,

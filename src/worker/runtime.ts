@@ -59,9 +59,14 @@ export function createWorkerRuntime(
 
   let python: Promise<PyodidePythonRuntime> | null = null;
   const getPython = () => {
-    python ??= Promise.all([import('../engine/python/runtime.ts'), import('../engine/python/ast-grep.ts')]).then(
-      ([{ createPyodidePythonRuntime }, { setPythonAstEngine }]) => {
+    python ??= Promise.all([
+      import('../engine/python/runtime.ts'),
+      import('../engine/python/ast-grep.ts'),
+      import('../engine/python/platform.ts'),
+    ]).then(
+      ([{ createPyodidePythonRuntime }, { setPythonAstEngine }, { setTzdataSource, TZDATA_WHEEL }]) => {
         setPythonAstEngine(ast); // ast_grep_py shares this worker's AST engine
+        setTzdataSource(() => data.load(TZDATA_WHEEL)); // zoneinfo's database, from our own origin (offline too)
         return createPyodidePythonRuntime(getPyodide, { packageSource: config.packageBaseUrl });
       },
     );

@@ -5,6 +5,7 @@
  */
 import { losslessJsonText, pyFloatRepr } from '../json.ts';
 import { OPENAI_IMAGE_TAG, PYODIDE_VERSION } from '../python/packages.ts';
+import { PLATFORM_LIMITS, TZDATA_NOTE, WASM32_NOTE, readsWordSize, usesThreadsOrSignals, usesZoneinfo } from '../python/wasm32.ts';
 import { assumption, explanation, failure, noErrors, type GradeOutcome } from '../result.ts';
 import type { PythonRunResponse } from '../runtime.ts';
 import type { Assumption, Problem, PythonGrader } from '../types.ts';
@@ -57,7 +58,7 @@ export async function gradePython(grader: PythonGrader, ctx: FullContext): Promi
 }
 
 /** The GradeOutcome for a runtime's answer (exported for hosts that produce answers themselves, e.g. on a kill). */
-export function pythonOutcome(grader: Pick<PythonGrader, 'image_tag'>, r: PythonRunResponse, pointer = '/source'): GradeOutcome {
+export function pythonOutcome(grader: Pick<PythonGrader, 'image_tag'> & { source?: string }, r: PythonRunResponse, pointer = '/source'): GradeOutcome {
   const details: PythonDetails = {
     kind: 'python',
     status: r.status,
@@ -114,14 +115,17 @@ export function pythonOutcome(grader: Pick<PythonGrader, 'image_tag'>, r: Python
   return failure('python', problem, { errors: { python_grader_runtime_error_details: text }, explain: extra });
 }
 
-function baseAssumptions(grader: Pick<PythonGrader, 'image_tag'>): Assumption[] {
+function baseAssumptions(grader: Pick<PythonGrader, 'image_tag'> & { source?: string }): Assumption[] {
   const list = [
     assumption(
       'python-pyodide',
-      `Runs on Pyodide ${PYODIDE_VERSION} (CPython 3.14 in WebAssembly), not in OpenAI's image, whose Python version is undocumented; package versions differ, and the 2 GB memory limit is not enforced.`,
+      `Runs on Pyodide ${PYODIDE_VERSION} (CPython 3.14 in 32-bit WebAssembly), not in OpenAI's image, whose Python version is undocumented; package versions differ, word-size dependent values (sys.maxsize, hash() of large numbers) differ, and the 2 GB memory limit is not enforced.`,
     ),
     assumption('python-json', 'sample and item are what json.loads makes of your JSON: 1.0 arrives as a float, 1 as an int; each run gets fresh copies.'),
   ];
+  if (grader.source !== undefined && readsWordSize(grader.source)) list.push(assumption('python-wasm32', WASM32_NOTE));
+  if (grader.source !== undefined && usesThreadsOrSignals(grader.source)) list.push(assumption('python-threads', PLATFORM_LIMITS));
+  if (grader.source !== undefined && usesZoneinfo(grader.source)) list.push(assumption('python-tzdata', TZDATA_NOTE));
   if (grader.image_tag !== undefined && grader.image_tag !== OPENAI_IMAGE_TAG) {
     list.push(
       assumption('python-image-tag', `image_tag "${grader.image_tag}" is not one the playground knows: it runs with the package list of "${OPENAI_IMAGE_TAG}", the only one OpenAI documents.`),

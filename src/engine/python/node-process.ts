@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { findTzdataWheel } from './node-tzdata.ts';
 import { isPackageRequest, type PackageReply } from './node-process-protocol.ts';
 import type { FromPythonWorker, PythonWorkerHandle } from './protocol.ts';
 
@@ -36,7 +37,17 @@ export function runtimeReadPaths(): string[] {
   const scoped = existsSync(join(modules, '@tree-sitter-grammars')) ? [join(modules, '@tree-sitter-grammars')] : [];
   const ast = dirname(require.resolve('@ast-grep/wasm/wasm_bg.wasm'));
   const others = ['web-tree-sitter', 'fastest-levenshtein'].map((n) => join(modules, n)).filter(existsSync);
-  return [pyodide, ast, ...others, ...grammars, ...scoped];
+  // zoneinfo's tzdata wheel, which the grader process reads from public/data/ (node-tzdata.ts).
+  const tzdata = tzdataWheelIfAny();
+  return [pyodide, ast, ...others, ...grammars, ...scoped, ...tzdata];
+}
+
+function tzdataWheelIfAny(): string[] {
+  try {
+    return [findTzdataWheel()];
+  } catch {
+    return [];
+  }
 }
 
 /** A PythonWorkerHandle for a contained child process. */

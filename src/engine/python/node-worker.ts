@@ -11,6 +11,8 @@ import { setPythonAstEngine } from './ast-grep.ts';
 import { lockDownGraderProcess } from './node-lockdown.ts';
 import { isPackageReply, type PackageRequest } from './node-process-protocol.ts';
 import type { FromPythonWorker, PythonWorkerEndpoint, ToPythonWorker } from './protocol.ts';
+import { readTzdataWheel } from './node-tzdata.ts';
+import { setTzdataSource } from './platform.ts';
 import { servePythonWorker } from './worker-server.ts';
 
 function endpoint(): PythonWorkerEndpoint {
@@ -48,6 +50,8 @@ function endpoint(): PythonWorkerEndpoint {
 const port = endpoint();
 // ast_grep_py runs @ast-grep/wasm in this thread, with the grammars from node_modules.
 setPythonAstEngine(createAstEngine(nodeAstAssets));
+// zoneinfo reads the tzdata wheel from public/data/, as the browser reads it from the app's data/.
+setTzdataSource(readTzdataWheel);
 
 servePythonWorker(port, {
   loadPyodide: (c) =>

@@ -13,8 +13,10 @@ import {
   lockImportMap,
   planImports,
   unavailableMessage,
+  withProviderNeeds,
   type PythonModuleProvider,
 } from './packages.ts';
+import { rapidfuzzProvider } from './rapidfuzz.ts';
 
 const dir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
 const lock = JSON.parse(readFileSync(join(dir, 'pyodide-lock.json'), 'utf8')) as {
@@ -83,5 +85,18 @@ describe('planImports', () => {
 
   it('skips what is already loaded and unknown modules', () => {
     expect(planImports(['numpy', 'sqlparse', 'no_such_thing'], { ...env, loaded: new Set(['numpy']) }).load).toEqual([]);
+  });
+});
+
+describe('what providers need besides their own imports', () => {
+  const providers = new Map<string, PythonModuleProvider>([['rapidfuzz', rapidfuzzProvider]]);
+  it('rapidfuzz asks for numpy exactly when the source calls process.cdist or cpdist', () => {
+    const needs = (src: string) => withProviderNeeds(['rapidfuzz', 'json'], src, providers);
+    expect(needs('from rapidfuzz import process\nm = process.cdist(a, b)')).toEqual(['rapidfuzz', 'json', 'numpy']);
+    expect(needs('from rapidfuzz.process import cpdist, extract')).toEqual(['rapidfuzz', 'json', 'numpy']);
+    expect(needs('from rapidfuzz import process\nprocess.extractOne(q, c)')).toEqual(['rapidfuzz', 'json']);
+    expect(needs('def cdist(a, b):\n    return 0')).toEqual(['rapidfuzz', 'json']);
+    expect(withProviderNeeds(['json'], 'process.cdist(a, b)', providers)).toEqual(['json']);
+    expect(withProviderNeeds(['rapidfuzz', 'numpy'], 'process.cdist(a, b)', providers)).toEqual(['rapidfuzz', 'numpy']);
   });
 });

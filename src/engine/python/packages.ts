@@ -125,6 +125,20 @@ export interface PythonModuleProvider {
    * grammars this source and sample need (Python calls JS synchronously and cannot wait). Must not throw.
    */
   prepareRun?(pyodide: unknown, request: { source: string; sampleJson: string; itemJson: string }): Promise<void> | void;
+  /**
+   * Further top-level modules a source that imports this provider needs loaded (e.g. rapidfuzz's cdist returns
+   * numpy arrays, so a source calling it needs numpy although it may never import numpy itself).
+   */
+  needs?(source: string): string[];
+}
+
+/** The imports a source makes plus what the providers it imports need (`PythonModuleProvider.needs`). */
+export function withProviderNeeds(imports: readonly string[], source: string, providers: ReadonlyMap<string, PythonModuleProvider>): string[] {
+  const all = [...imports];
+  for (const p of new Set(imports.map((name) => providers.get(name)))) {
+    for (const extra of p?.needs?.(source) ?? []) if (!all.includes(extra)) all.push(extra);
+  }
+  return all;
 }
 
 export interface ImportEnvironment {

@@ -171,13 +171,17 @@ describe('rapidfuzz’s documented examples', () => {
     ).toEqual(['2', '2', '3', '0.8181818181818181', '0.0', '0.8571428571428572', '0.8181818181818181', '4', '0.0', '12', '3', '0.8571428571428572', '1', '1', '0']);
   });
 
-  it('a part of rapidfuzz the playground does not implement gets a clear message', async () => {
-    const r = await run('from rapidfuzz.distance import JaroWinkler\ndef grade(s, i):\n    return 1\n');
-    expect(r).toMatchObject({ status: 'runtime_error', exceptionType: 'ImportError', line: 1 });
-    expect(r.details).toContain('rapidfuzz.distance.JaroWinkler is not available in the playground');
-    const sub = await run('from rapidfuzz.distance.Hamming import distance\ndef grade(s, i):\n    return 1\n');
-    expect(sub).toMatchObject({ status: 'server_error', errorType: 'package_unavailable', module: 'rapidfuzz.distance.Hamming' });
-    expect(sub.details).toContain("The playground's rapidfuzz provides fuzz, utils, process");
+  it('the distance modules issue 14 found missing import now, and an internal module gets a clear message', async () => {
+    // Issue 14: JaroWinkler and Hamming were ImportErrors, Levenshtein.editops a NotImplementedError.
+    const r = await run(
+      'from rapidfuzz.distance import JaroWinkler\nfrom rapidfuzz.distance.Hamming import distance\nfrom rapidfuzz.distance import Levenshtein\n' +
+        'def grade(s, i):\n    print(repr(Levenshtein.editops("ab", "b")))\n    return JaroWinkler.similarity("martha", "marhta") + distance("ab", "ax")\n',
+    );
+    expect(r).toMatchObject({ status: 'ok', value: 0.9611111111111111 + 1 });
+    expect(r.stdout).toBe("Editops([Editop(tag='delete', src_pos=0, dest_pos=0)], src_len=2, dest_len=1)\n");
+    const sub = await run('from rapidfuzz.fuzz_cpp import ratio\ndef grade(s, i):\n    return 1\n');
+    expect(sub).toMatchObject({ status: 'server_error', errorType: 'package_unavailable', module: 'rapidfuzz.fuzz_cpp' });
+    expect(sub.details).toContain("The playground's rapidfuzz provides rapidfuzz 3.x's public API");
   });
 });
 

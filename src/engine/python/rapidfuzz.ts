@@ -1,11 +1,13 @@
 /**
  * The rapidfuzz provider: writes the Python package (rapidfuzz-py.ts) into the interpreter and registers the
- * `_gp_rapidfuzz_js` module it calls, backed by the engine's fuzzy metrics (metrics/fuzzy.ts) and, for
- * Levenshtein, the fastest-levenshtein package. Every length and distance counts code points, as Python does.
+ * `_gp_rapidfuzz_js` module it calls, backed by the engine's fuzzy metrics (metrics/fuzzy.ts) and distance
+ * modules (metrics/rf-metrics.ts, rf-distance.ts). Every length and distance counts code points, as Python does.
  */
 import { distance as levenshteinUtf16 } from 'fastest-levenshtein';
 import type { PyodideAPI } from 'pyodide';
 import { FUZZY_SCORERS, default_process, indelDistance, partial_ratio_alignment, type FuzzyScorerName } from '../metrics/fuzzy.ts';
+import { hammingEditops, lcsEditops, levenshteinEditops, type EditOp } from '../metrics/rf-distance.ts';
+import { rfMetric, type RfFunction, type RfMetricName } from '../metrics/rf-metrics.ts';
 import { cpLength, toCodePoints } from '../metrics/tokenize.ts';
 import { PROVIDED_DIR, type PythonModuleProvider } from './packages.ts';
 import { RAPIDFUZZ_FILES } from './rapidfuzz-py.ts';
@@ -85,14 +87,51 @@ export const rapidfuzzBridge = {
   lengths(a: string, b: string, processor: boolean): number[] {
     return [cpLength(processed(a, processor)), cpLength(processed(b, processor))];
   },
+  /** One function of a distance module (rf-metrics.ts); Python checks the arguments and picks int or float. */
+  rf_metric(
+    name: string,
+    fn: string,
+    a: string,
+    b: string,
+    processor: boolean,
+    cutoff: number | undefined,
+    ins: number,
+    del: number,
+    sub: number,
+    pad: boolean,
+    prefixWeight: number,
+  ): number {
+    const s1 = toCodePoints(processed(a, processor));
+    const s2 = toCodePoints(processed(b, processor));
+    return rfMetric(name as RfMetricName, fn as RfFunction, s1, s2, {
+      ...(cutoff === undefined || cutoff === null ? {} : { scoreCutoff: cutoff }),
+      weights: [ins, del, sub],
+      pad,
+      prefixWeight,
+    });
+  },
+  /** [[tag, src_pos, dest_pos], ...], src_len, dest_len] of Levenshtein/Indel/LCSseq/Hamming.editops. */
+  rf_editops(name: string, a: string, b: string, processor: boolean): [EditOp[], number, number] {
+    const s1 = toCodePoints(processed(a, processor));
+    const s2 = toCodePoints(processed(b, processor));
+    const fn = name === 'Levenshtein' ? levenshteinEditops : name === 'Hamming' ? hammingEditops : lcsEditops;
+    return [fn(s1, s2), s1.length, s2.length];
+  },
 };
+
+/**
+ * Sources that call process.cdist or cpdist (`process.cdist(...)`, or the names imported from rapidfuzz.process)
+ * get numpy loaded: rapidfuzz returns numpy arrays from them.
+ */
+const NEEDS_NUMPY = /\bprocess\s*\.\s*c(?:p)?dist\b|\bimport\b[^\n]*\bc(?:p)?dist\b/;
 
 export const rapidfuzzProvider: PythonModuleProvider = {
   imports: ['rapidfuzz'],
   partialNote:
-    "The playground's rapidfuzz provides fuzz, utils, process (extract, extractOne, extract_iter, cdist), " +
-    'distance.Levenshtein and distance.Indel; this part of rapidfuzz 3.10.1 is not available here, although it ' +
-    "would work on OpenAI's image.",
+    "The playground's rapidfuzz provides rapidfuzz 3.x's public API (fuzz, utils, process, and every distance " +
+    'module with editops and opcodes), computed by its own TypeScript metrics; this internal module of ' +
+    "rapidfuzz (e.g. a _cpp or _py implementation module) is not there, although it would import on OpenAI's image.",
+  needs: (source) => (NEEDS_NUMPY.test(source) ? ['numpy'] : []),
   install(pyodide: unknown) {
     const py = pyodide as PyodideAPI;
     py.registerJsModule('_gp_rapidfuzz_js', rapidfuzzBridge);

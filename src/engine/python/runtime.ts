@@ -15,6 +15,7 @@ import {
   lockImportMap,
   planImports,
   unavailableMessage,
+  withProviderNeeds,
   type PythonModuleProvider,
 } from './packages.ts';
 
@@ -89,7 +90,7 @@ export function createPyodidePythonRuntime(
     s.raw.out = [];
     s.raw.err = [];
     if (request.source !== lastSource) {
-      lastImports = JSON.parse(String(s.importsOf(request.source))) as string[];
+      lastImports = withProviderNeeds(JSON.parse(String(s.importsOf(request.source))) as string[], request.source, providers);
       lastSource = request.source;
     }
     const packages = await loadImports(s, lastImports, providers, options.packageSource);
