@@ -2,7 +2,7 @@
  * The messages between the app, the sandbox frame and the grader workers. Everything here is plain data
  * (it crosses postMessage twice); the worker API is exposed with Comlink over a MessagePort the app creates.
  */
-import type { ModelPath, ModelResponse } from '../engine/runtime.ts';
+import type { HandAnswers, ModelPath, ModelResponse } from '../engine/runtime.ts';
 import type { EngineSettings, RunResult } from '../engine/types.ts';
 import type { ValidationProblem } from '../engine/validate.ts';
 import type { AstRequest, AstResponse } from './ast-request.ts';
@@ -24,8 +24,8 @@ export interface RunRequest {
   sample: string;
   item: string;
   settings: EngineSettings;
-  /** Judge by hand: the judge's reply the user typed, used instead of calling a model. */
-  handReply?: string;
+  /** Judge by hand: answers the user typed, by grader pointer, used instead of calling a model. */
+  hand?: HandAnswers;
 }
 
 /** A model call the worker asks the app to make (the app holds the endpoint and key; the worker never sees them). */
