@@ -42,7 +42,8 @@ test('Python pasted into the grader editor becomes a python grader, on its sourc
   expect(grader.source).toBe(GUIDE_PYTHON);
   // While Python starts, the previous (string_check) result is marked as from before the edit.
   await expect(page.getByTestId('stale-label')).toBeVisible();
-  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1', { timeout: 90_000 });
+  await expect(page.locator('[data-testid="explain"][data-kind="python"]')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1');
   await expect(page.getByTestId('stale-label')).toHaveCount(0);
   // The title follows the grader: the old "Exact answer (string_check)" would be wrong now.
   await expect(page.getByTestId('workspace-title')).toHaveValue('python_grader (python)');
