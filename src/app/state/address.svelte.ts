@@ -9,23 +9,8 @@ import { untrack } from 'svelte';
 import { decodeShare, loadWorkspaceFromUrl, parseUrlFragment } from '../../share/codec.ts';
 import type { OpenedWorkspace } from '../../share/doc.ts';
 import { linkFingerprint, type StoredWorkspace } from '../../share/store.ts';
+import { sameAsLink, workspaceHash, workspaceIdFromHash } from './address-hash.ts';
 import type { WorkspaceManager } from './workspaces.svelte.ts';
-
-const WORKSPACE_HASH = /^#w=([A-Za-z0-9_-]{1,80})$/;
-
-/** The workspace id an address names (`#w=<id>`), if any. */
-export function workspaceIdFromHash(hash: string): string | undefined {
-  return WORKSPACE_HASH.exec(hash)?.[1];
-}
-
-export function workspaceHash(id: string): string {
-  return `#w=${id}`;
-}
-
-/** Same content as the link holds: opening the link again needs no choice. */
-export function sameAsLink(ws: Pick<StoredWorkspace, 'grader' | 'sample' | 'item' | 'notes'>, doc: OpenedWorkspace): boolean {
-  return ws.grader === doc.grader && ws.sample === doc.sample && ws.item === doc.item && (ws.notes ?? '') === doc.notes;
-}
 
 export class AddressBar {
   /** A problem opening the address: shown, and nothing is loaded over the user's work. */

@@ -6,12 +6,7 @@
 import { untrack } from 'svelte';
 import type { RunState } from './runner.svelte.ts';
 import type { Workspace } from './workspace.svelte.ts';
-
-export function titleFor(name: string, type: string): string {
-  const n = name.trim();
-  if (!type) return n || 'Untitled grader';
-  return n ? `${n} (${type})` : `${type.replace(/_/g, ' ')} grader`;
-}
+import { titleFor } from './title-for.ts';
 
 /** Call during component set-up: the effect follows the grader of the open workspace. */
 export function followTitle(workspace: Workspace, run: RunState) {
