@@ -33,6 +33,9 @@ test('score_model: the hand judge comes before the long request, and a typed rep
   const handBox = (await hand.boundingBox())!;
   const requestBox = (await page.getByTestId('judge-prompt').boundingBox())!;
   expect(handBox.y).toBeLessThan(requestBox.y);
+  // Also above the rendered templates (the judge's prompt again), which are closed for a judge.
+  const renderedBox = (await page.getByText('Rendered templates').boundingBox())!;
+  expect(handBox.y).toBeLessThan(renderedBox.y);
   await page.getByTestId('hand-score').fill('0.75');
   await page.getByTestId('hand-score-submit').click();
   await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.75');

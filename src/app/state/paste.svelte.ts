@@ -11,6 +11,8 @@ export interface PasteNotice {
   message: string;
   /** The document as it was right after the paste, before the conversion. */
   before: string;
+  /** The workspace it happened in: Undo never writes into another one. */
+  id: string;
 }
 
 export class PasteHelper {
@@ -23,7 +25,7 @@ export class PasteHelper {
     if (grader === null) return;
     const before = this.workspace.grader;
     this.workspace.grader = grader;
-    this.notice = { doc: 'grader', before, message: 'The pasted Python became a python grader; its source is on the source.py tab.' };
+    this.notice = { doc: 'grader', before, id: this.workspace.id, message: 'The pasted Python became a python grader; its source is on the source.py tab.' };
   }
 
   onSamplePaste(pasted: string, whole: boolean) {
@@ -36,14 +38,20 @@ export class PasteHelper {
     this.notice = {
       doc: 'sample',
       before,
+      id: this.workspace.id,
       message: `The pasted text became the sample's output_text${json ? ' and, as it is JSON, its output_json' : ''}, as OpenAI's run endpoint builds a sample from a model's answer.`,
     };
+  }
+
+  /** The notice, while its workspace is open. */
+  get current(): PasteNotice | null {
+    return this.notice && this.notice.id === this.workspace.id ? this.notice : null;
   }
 
   undo() {
     const n = this.notice;
     if (!n) return;
     this.notice = null;
-    this.workspace[n.doc] = n.before;
+    if (n.id === this.workspace.id) this.workspace[n.doc] = n.before;
   }
 }
