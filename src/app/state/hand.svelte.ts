@@ -8,13 +8,18 @@ import type { HandAnswer, HandAnswers } from '../../engine/runtime.ts';
 export class HandJudging {
   // Raw: the object crosses postMessage, which cannot clone Svelte's proxies.
   answers = $state.raw<HandAnswers>({});
+  /** Plain (not reactive): lets clear() skip a write, so opening a workspace does not cause an extra run. */
+  private count = 0;
 
   set(pointer: string, answer: HandAnswer) {
     this.answers = { ...this.answers, [pointer]: answer };
+    this.count = Object.keys(this.answers).length;
   }
 
-  /** Write-only (reads nothing), so an effect calling it depends on nothing here. */
+  /** Reads no reactive state, so an effect calling it depends on nothing here. */
   clear() {
+    if (this.count === 0) return;
+    this.count = 0;
     this.answers = {};
   }
 
