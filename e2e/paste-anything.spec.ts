@@ -28,6 +28,8 @@ async function pasteOver(page: Page, doc: Doc, text: string) {
 }
 
 test('Python pasted into the grader editor becomes a python grader, on its source tab, titled after it; Undo keeps the text', async ({ page }) => {
+  // Python's cold start (seconds, more on a loaded machine), as in python.spec.ts.
+  test.setTimeout(180_000);
   await openApp(page);
   await setDoc(page, 'item', '{"reference_answer": "Paris"}');
   await setDoc(page, 'sample', '{"output_text": "Paris"}');
