@@ -15,7 +15,23 @@ export interface EngineRuntime {
   data?: DataRuntime;
   /** ast-grep on WASM (ast_grep graders, the AST panel); grammars load on first use of their language. */
   ast?: AstEngine;
+  /**
+   * Answers typed by hand instead of calling a model, by the JSON pointer of the grader they answer ('' for the
+   * top level, `/graders/<key>` inside multi). A model grader with an answer here never calls `model`.
+   */
+  hand?: HandAnswers;
 }
+
+/**
+ * A hand answer: the judge's reply text (score_model, label_model: parsed exactly as an endpoint's reply), or for
+ * cosine either the similarity itself or the two embeddings.
+ */
+export type HandAnswer =
+  | { kind: 'reply'; text: string }
+  | { kind: 'similarity'; value: number }
+  | { kind: 'vectors'; a: number[]; b: number[] };
+
+export type HandAnswers = Record<string, HandAnswer>;
 
 export interface PythonRunRequest {
   source: string;

@@ -239,8 +239,38 @@ describe('importAnything: what people paste', () => {
     expect(await fails("{'type': 'python'}")).toMatch(expected);
     expect(await fails('{"name": "x", "input": "y"}')).toMatch(/with "name", "input"\) is neither a grader/);
     expect(await fails('42')).toMatch(/a number, not an object/);
-    expect(await fails('[{"type": "string_check"}]')).toMatch(/list of graders/);
+    expect(await fails('[1, 2]')).toMatch(/a list, not an object/);
     expect(await fails('{"grader": "string_check"}')).toMatch(/"grader" must be an object, but it is a string/);
     expect(await fails('{"grader_playground": 1, "grader": {}}')).toMatch(/no "sample", "item"/);
+  });
+
+  it('Python with a grade function, as OpenAI\'s guide prints it, imports as a python grader', async () => {
+    const source = 'import json\n\ndef grade(sample, item) -> float:\n    return 1.0 if sample["output_text"] == item["a"] else 0.0\n';
+    const r = ok(await importAnything(source));
+    expect(r.kind).toBe('python_source');
+    expect(JSON.parse(r.grader)).toEqual({ type: 'python', name: 'python_grader', source });
+    expect(r.sample).toBeUndefined();
+  });
+
+  it('Evals testing_criteria: one grader as it is, several as a multi averaging them', async () => {
+    const one = ok(await importAnything('[{"type": "string_check", "name": "x", "input": "a", "reference": "a", "operation": "eq"}]'));
+    expect(one.kind).toBe('evals_criteria');
+    expect(JSON.parse(one.grader)).toMatchObject({ type: 'string_check', name: 'x' });
+    const body = {
+      name: 'my eval',
+      data_source_config: { type: 'custom' },
+      testing_criteria: [
+        { type: 'string_check', name: 'Exact match', input: '{{ sample.output_text }}', reference: '{{ item.a }}', operation: 'eq' },
+        { type: 'text_similarity', name: '2nd', input: '{{ sample.output_text }}', reference: '{{ item.a }}', evaluation_metric: 'bleu', pass_threshold: 0.5 },
+        { note: 'no type' },
+      ],
+    };
+    const many = ok(await importAnything(JSON.stringify(body)));
+    const g = JSON.parse(many.grader) as { type: string; graders: Record<string, { name: string }>; calculate_output: string };
+    expect(g.type).toBe('multi');
+    expect(Object.keys(g.graders)).toEqual(['exact_match', 'c2_2nd']);
+    expect(g.graders.c2_2nd!.name).toBe('2nd');
+    expect(g.calculate_output).toBe('(exact_match + c2_2nd) / 2');
+    expect(many.notes.join(' ')).toMatch(/1 entry of testing_criteria without a "type" was left out/);
   });
 });

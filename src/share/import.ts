@@ -11,9 +11,19 @@ import { GRADER_TYPES, type JsonObject, type JsonValue } from '../engine/types.t
 import { checkWorkspaceUrl, decodeShare, loadWorkspaceFromUrl, parseUrlFragment, type FetchLike } from './codec.ts';
 import { parseCurl } from './curl.ts';
 import { describeJsonType, prettyJson, workspaceFromValue, type OpenedWorkspace, type OpenResult } from './doc.ts';
+import { pythonGraderFromSource } from './paste.ts';
 import { WORKSPACE_FILE_MARKER, workspaceFromFileValue } from './workspace-file.ts';
 
-export type ImportKind = 'grader' | 'run_request' | 'validate_request' | 'fine_tuning_job' | 'curl' | 'workspace_file' | 'share_link';
+export type ImportKind =
+  | 'grader'
+  | 'run_request'
+  | 'validate_request'
+  | 'fine_tuning_job'
+  | 'curl'
+  | 'workspace_file'
+  | 'share_link'
+  | 'python_source'
+  | 'evals_criteria';
 
 export interface Imported {
   ok: true;
@@ -36,7 +46,7 @@ export interface ImportOptions {
 }
 
 const EXPECTED =
-  'Paste a grader JSON ({"type": "string_check", ...}), a /graders/run or /graders/validate request body, a fine-tuning job JSON, a curl command, a workspace file, or a share link.';
+  'Paste a grader JSON ({"type": "string_check", ...}), Python with a grade(sample, item) function, a /graders/run or /graders/validate request body, a fine-tuning job JSON, Evals testing_criteria, a curl command, a workspace file, or a share link.';
 
 const KNOWN_TYPES = new Set<string>([...GRADER_TYPES, 'ast_grep']);
 
@@ -104,15 +114,9 @@ function fromRunRequest(value: JsonObject, grader: JsonObject, notes: string[]):
 
 /** Classify a parsed JSON value; `hint` comes from a curl command's URL. */
 function fromJson(value: JsonValue, hint: Hint, notes: string[]): ImportResult {
-  if (!isJsonObject(value)) {
-    const list = Array.isArray(value) && value.some((v) => isJsonObject(v) && typeof v.type === 'string');
-    return {
-      ok: false,
-      message: list
-        ? 'This is a list of graders (like Evals testing_criteria). Paste one grader from it, or wrap them in a multi grader.'
-        : `This JSON is ${describeJsonType(value)}, not an object. ${EXPECTED}`,
-    };
-  }
+  if (Array.isArray(value) && value.some((v) => isJsonObject(v) && typeof v.type === 'string')) return fromCriteria(value, notes);
+  if (!isJsonObject(value)) return { ok: false, message: `This JSON is ${describeJsonType(value)}, not an object. ${EXPECTED}` };
+  if (Array.isArray(value.testing_criteria) && value.grader === undefined) return fromCriteria(value.testing_criteria, notes);
   if (Object.hasOwn(value, WORKSPACE_FILE_MARKER)) return fromWorkspace(workspaceFromFileValue(value, 'This workspace file'), 'workspace_file', notes);
   const grader = value.grader;
   if (hint === 'job' || isJsonObject(value.method) || (value.type === 'reinforcement' && isJsonObject(value.reinforcement))) return fromJob(value, notes);
@@ -134,6 +138,34 @@ function fromJson(value: JsonValue, hint: Hint, notes: string[]): ImportResult {
     ok: false,
     message: `This JSON object (with ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'no keys'}) is neither a grader (it has no "type") nor a request that holds one. ${EXPECTED}`,
   };
+}
+
+/**
+ * Evals' testing_criteria (a list of graders, or an eval's body holding one): one criterion is imported as it
+ * is; several become a multi grader averaging them, since Evals reports each criterion on its own.
+ */
+function fromCriteria(list: JsonValue[], notes: string[]): ImportResult {
+  const graders = list.filter((v): v is JsonObject => isJsonObject(v) && typeof v.type === 'string');
+  const skipped = list.length - graders.length;
+  if (skipped > 0) notes.push(`${skipped} entr${skipped === 1 ? 'y' : 'ies'} of testing_criteria without a "type" ${skipped === 1 ? 'was' : 'were'} left out.`);
+  if (graders.length === 1) {
+    const g = graders[0]!;
+    return { ok: true, kind: 'evals_criteria', grader: prettyJson(g), notes: [...notes, 'Read as Evals testing_criteria with one grader.', ...graderNotes(g)] };
+  }
+  const used = new Set<string>();
+  const keyed: JsonObject = {};
+  for (const [i, g] of graders.entries()) {
+    // multi's keys are the formula's variables: identifiers, unique.
+    let key = (typeof g.name === 'string' ? g.name : '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+    if (!/^[a-z_]/.test(key)) key = `c${i + 1}${key ? '_' + key : ''}`;
+    while (used.has(key)) key += '_';
+    used.add(key);
+    keyed[key] = g;
+  }
+  const keys = Object.keys(keyed);
+  const grader: JsonObject = { type: 'multi', name: 'testing_criteria', graders: keyed, calculate_output: `(${keys.join(' + ')}) / ${keys.length}` };
+  notes.push(`Evals testing_criteria with ${keys.length} graders: combined into a multi grader that averages them (Evals reports each criterion on its own; change calculate_output to weigh them).`);
+  return { ok: true, kind: 'evals_criteria', grader: prettyJson(grader), notes };
 }
 
 function hintFromUrl(url: string | null): Hint {
@@ -186,6 +218,10 @@ export async function importAnything(text: string, options: ImportOptions = {}):
     const checked = checkWorkspaceUrl(t);
     if (!checked.ok) return { ok: false, message: checked.message };
     return fromWorkspace(await loadWorkspaceFromUrl(checked.url, options.fetchImpl), 'workspace_file', [`Loaded from ${checked.url}.`]);
+  }
+  const python = pythonGraderFromSource(t);
+  if (python !== null) {
+    return { ok: true, kind: 'python_source', grader: python, notes: ['Python with a grade(sample, item) function: imported as a python grader, its source as pasted.'] };
   }
   const json = parseJson(t);
   if (!json.ok) {

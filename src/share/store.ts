@@ -18,7 +18,16 @@ export interface StoredWorkspace {
   origin?: 'link' | 'url' | 'import' | 'local';
   created: number;
   updated: number;
+  /** Revision: +1 on every save, so two tabs never overwrite each other unseen (missing in old records: 0). */
+  rev?: number;
+  /** Fingerprint of the link this workspace was opened from or last shared as, so a link opens it again. */
+  link?: string;
+  /** The title follows the grader (name and type) until the user names the workspace (missing: false). */
+  titleAuto?: boolean;
 }
+
+/** A save against a revision: done (with the new revision), or refused because another tab saved meanwhile. */
+export type CheckedPut = { saved: true; rev: number } | { saved: false; theirs: StoredWorkspace };
 
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -74,6 +83,27 @@ export class WorkspaceStore {
     });
   }
 
+  /**
+   * Save `ws` only if the stored record still has revision `baseRev` (or does not exist): read and write in one
+   * transaction, so of two tabs saving from the same revision exactly one wins and the other learns it.
+   */
+  putChecked(ws: StoredWorkspace, baseRev: number): Promise<StoreResult<CheckedPut>> {
+    return this.attempt('save your work in this browser', async (db) => {
+      const tx = db.transaction(['workspaces', 'meta'], 'readwrite');
+      const store = tx.objectStore('workspaces');
+      const existing = (await store.get(ws.id)) as StoredWorkspace | undefined;
+      if (existing && (existing.rev ?? 0) !== baseRev) {
+        await tx.done;
+        return { saved: false, theirs: existing };
+      }
+      const rev = baseRev + 1;
+      await store.put({ ...ws, rev });
+      await tx.objectStore('meta').put(ws.id, 'current');
+      await tx.done;
+      return { saved: true, rev };
+    });
+  }
+
   delete(id: string): Promise<StoreResult<void>> {
     return this.attempt('delete the workspace', async (db) => {
       await db.delete('workspaces', id);
@@ -89,6 +119,12 @@ export class WorkspaceStore {
       await db.put('meta', id, 'current');
     });
   }
+}
+
+/** A short fingerprint of a link's fragment (`v1.…` or `url=…`): links can be megabytes, records stay small. */
+export async function linkFingerprint(fragment: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(fragment.replace(/^#/, '').trim()));
+  return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function newId(): string {

@@ -7,13 +7,12 @@ import * as Comlink from 'comlink';
 import { packLongStrings } from './long-text.ts';
 import { rowMessage } from '../engine/dataset/row-message.ts';
 import { parseJson, toPlain } from '../engine/json.ts';
-import type { EngineRuntime } from '../engine/runtime.ts';
+import type { EngineRuntime, HandAnswers } from '../engine/runtime.ts';
 import { runGrader } from '../engine/run.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { rowFromValue } from '../engine/dataset.ts';
 import { setFlags } from '../engine/result.ts';
-import { handJudgeRuntime } from '../engine/model/hand.ts';
 import type {
   BatchRequest,
   BatchResponse,
@@ -37,14 +36,14 @@ let runtime: EngineRuntime = {};
 let progress: ((p: RunProgress) => void) | undefined;
 let modelCall: ModelCall | undefined;
 
-/** The engine runtime for one request: a model only when the app offers one (or the user typed the reply). */
-function runtimeFor(handReply?: string): EngineRuntime {
-  if (handReply !== undefined) return { ...runtime, model: handJudgeRuntime(handReply) };
+/** The engine runtime for one request: a model only when the app offers one, and the answers typed by hand. */
+function runtimeFor(hand?: HandAnswers): EngineRuntime {
+  const base = hand ? { ...runtime, hand } : runtime;
   if (modelCall) {
     const call = modelCall;
-    return { ...runtime, model: { post: (path, body) => call(OPERATION_OF_PATH[path], body) } };
+    return { ...base, model: { post: (path, body) => call(OPERATION_OF_PATH[path], body) } };
   }
-  return runtime;
+  return base;
 }
 
 async function run(req: RunRequest): Promise<RunResponse> {
@@ -62,7 +61,7 @@ async function run(req: RunRequest): Promise<RunResponse> {
   // The grader's numbers (range, thresholds) are plain numbers; templates only read sample and item.
   const grader = toPlain(parsed.grader);
   const problems = validateGrader(grader).problems;
-  const result = await runGrader(grader, parsed.sample ?? null, parsed.item ?? null, { settings: req.settings, runtime: runtimeFor(req.handReply) });
+  const result = await runGrader(grader, parsed.sample ?? null, parsed.item ?? null, { settings: req.settings, runtime: runtimeFor(req.hand) });
   return { docErrors, problems, result };
 }
 

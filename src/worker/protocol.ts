@@ -3,7 +3,7 @@
  * (it crosses postMessage twice); the worker API is exposed with Comlink over a MessagePort the app creates.
  */
 import type { LongText } from './long-text.ts';
-import type { ModelPath, ModelResponse } from '../engine/runtime.ts';
+import type { HandAnswers, ModelPath, ModelResponse } from '../engine/runtime.ts';
 import type { EngineSettings, RunResult } from '../engine/types.ts';
 import type { ValidationProblem } from '../engine/validate.ts';
 import type { AstRequest, AstResponse } from './ast-request.ts';
@@ -25,8 +25,8 @@ export interface RunRequest {
   sample: string;
   item: string;
   settings: EngineSettings;
-  /** Judge by hand: the judge's reply the user typed, used instead of calling a model. */
-  handReply?: string;
+  /** Judge by hand: answers the user typed, by grader pointer, used instead of calling a model. */
+  hand?: HandAnswers;
 }
 
 /**

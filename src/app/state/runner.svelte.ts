@@ -23,12 +23,19 @@ export class RunState {
   runs = $state(0);
   /** Set while Pyodide or packages load for longer than a moment (the first python grader). */
   loading = $state(false);
+  /** Set when a run has taken longer than a moment: the result shown is then marked as from before the edit. */
+  slow = $state(false);
+  private pending = 0;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly runner: LiveRunner) {}
 
   async run(request: RunRequest, timeoutMs: number, onModel?: ModelCall, realm: Realm = 'own') {
     const t0 = performance.now();
     this.status = 'running';
+    this.pending++;
+    // Fast runs (most graders: a few ms) must not make the result flicker; only a run that lasts marks it stale.
+    if (this.pending === 1) this.slowTimer = setTimeout(() => (this.slow = true), 250);
     let slow: ReturnType<typeof setTimeout> | undefined;
     const outcome = await this.runner.run(request, timeoutMs, (phase) => {
       clearTimeout(slow);
@@ -38,6 +45,10 @@ export class RunState {
     }, onModel, realm);
     clearTimeout(slow);
     this.loading = false;
+    if (--this.pending === 0) {
+      clearTimeout(this.slowTimer);
+      this.slow = false;
+    }
     if (outcome.status === 'stale') return;
     const { response } = outcome;
     this.docErrors = response.docErrors;

@@ -15,6 +15,8 @@ export interface WorkspaceInit extends WorkspaceDocs {
   settings?: Partial<EngineSettings>;
   origin?: StoredWorkspace['origin'];
   created?: number;
+  link?: string;
+  titleAuto?: boolean;
 }
 
 export class Workspace {
@@ -27,6 +29,10 @@ export class Workspace {
   settings = $state<EngineSettings>({ ...DEFAULT_SETTINGS });
   origin = $state<StoredWorkspace['origin']>('local');
   created = 0;
+  /** Fingerprint of the link it came from or was shared as (see store.ts). */
+  link: string | undefined = undefined;
+  /** The title follows the grader until the user types one. */
+  titleAuto = $state(true);
   /** A message when local saving failed (quota, private mode): reported, never silent. */
   saveError = $state<string | null>(null);
 
@@ -40,6 +46,13 @@ export class Workspace {
     this.settings = { ...DEFAULT_SETTINGS, ...init.settings };
     this.origin = init.origin ?? 'local';
     this.created = init.created ?? Date.now();
+    this.link = init.link;
+    this.titleAuto = init.titleAuto ?? false;
+  }
+
+  /** The user's content, to tell an edit from a save or a reload (the revision and time are not content). */
+  signature(): string {
+    return JSON.stringify([this.title, this.notes, this.grader, this.sample, this.item, this.settings, this.titleAuto]);
   }
 
   get(doc: DocName): string {
@@ -67,6 +80,8 @@ export class Workspace {
       origin: this.origin,
       created: this.created,
       updated: Date.now(),
+      ...(this.link ? { link: this.link } : {}),
+      titleAuto: this.titleAuto,
     };
   }
 }

@@ -38,6 +38,8 @@ export interface LabelModelDetails extends JudgeDetailsBase {
 }
 
 export async function gradeLabelModel(grader: LabelModelGrader, ctx: FullContext): Promise<GradeOutcome> {
+  const hand = ctx.runtime.hand?.[ctx.pointer];
+  if (hand?.kind === 'reply') return judge(grader, ctx, () => Promise.resolve(handExchange(hand.text)));
   return judge(grader, ctx, (request) => askJudge(ctx.runtime.model, request, ctx.signal));
 }
 

@@ -39,6 +39,8 @@ export interface ScoreModelDetails extends JudgeDetailsBase {
 }
 
 export async function gradeScoreModel(grader: ScoreModelGrader, ctx: FullContext): Promise<GradeOutcome> {
+  const hand = ctx.runtime.hand?.[ctx.pointer];
+  if (hand?.kind === 'reply') return judge(grader, ctx, () => Promise.resolve(handExchange(hand.text)));
   return judge(grader, ctx, (request) => askJudge(ctx.runtime.model, request, ctx.signal));
 }
 

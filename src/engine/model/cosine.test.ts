@@ -86,6 +86,7 @@ describe('text_similarity with evaluation_metric cosine', () => {
       score: r.reward,
       request: server.requests[0]!.body,
       httpStatus: 200,
+      byHand: false,
     });
     expect(r.explain!.rendered.map((f) => f.rendered)).toEqual(['a cat', 'a feline']);
   });

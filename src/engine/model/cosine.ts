@@ -51,6 +51,8 @@ export interface CosineDetails {
   /** The exact body sent to `/embeddings` (or that would be sent, with no endpoint configured). */
   request: EmbeddingsRequest;
   httpStatus: number | null;
+  /** The similarity or the embeddings were typed by hand (no endpoint was called). */
+  byHand: boolean;
 }
 
 const ASSUMPTIONS: Assumption[] = [
@@ -81,7 +83,7 @@ export async function cosineSimilarityGrade(
   model: string = DEFAULT_EMBEDDING_MODEL,
 ): Promise<GradeOutcome> {
   const request: EmbeddingsRequest = { model, input: [input, reference], encoding_format: 'float' };
-  const details: CosineDetails = { kind: 'cosine', metric: 'cosine', model, dimensions: null, score: null, request, httpStatus: null };
+  const details: CosineDetails = { kind: 'cosine', metric: 'cosine', model, dimensions: null, score: null, request, httpStatus: null, byHand: false };
   const fail = (message: string, flag: 'model_grader_server_error' | 'other_error', acc = NO_ACCOUNTING): GradeOutcome => ({
     reward: 0,
     errors: { ...noErrors(), [flag]: true, ...(flag === 'model_grader_server_error' ? { model_grader_server_error_details: message } : {}) },
@@ -94,6 +96,37 @@ export async function cosineSimilarityGrade(
       details: details as unknown as Record<string, unknown>,
     }),
   });
+
+  const hand = ctx.runtime.hand?.[ctx.pointer];
+  if (hand && hand.kind !== 'reply') {
+    details.byHand = true;
+    let score: number | null;
+    if (hand.kind === 'similarity') {
+      if (!Number.isFinite(hand.value) || hand.value < -1 || hand.value > 1) return fail(`a cosine similarity typed by hand must be a number from -1 to 1, not ${hand.value}`, 'other_error');
+      score = hand.value;
+    } else {
+      const a = vector(hand.a);
+      const b = vector(hand.b);
+      if (!a || !b) return fail('each vector typed by hand must be a non-empty list of finite numbers', 'other_error');
+      if (a.length !== b.length) return fail(`the two vectors typed by hand have different lengths (${a.length} and ${b.length})`, 'other_error');
+      details.dimensions = a.length;
+      score = cosineSimilarity(a, b);
+      if (score === null) return fail('a vector typed by hand is all zeros, so the cosine is undefined', 'other_error');
+    }
+    details.score = score;
+    const how = hand.kind === 'similarity' ? 'the similarity typed by hand' : `the cosine of two ${details.dimensions}-dimensional vectors typed by hand`;
+    return {
+      reward: score,
+      errors: noErrors(),
+      scores: { cosine: score },
+      ...NO_ACCOUNTING,
+      explain: explanation(TYPE, `cosine ${Number(score.toPrecision(4))}: ${how} (judged by hand, no model was called).`, {
+        rendered,
+        assumptions: ASSUMPTIONS,
+        details: details as unknown as Record<string, unknown>,
+      }),
+    };
+  }
 
   const call = await callModel(ctx.runtime.model, '/embeddings', request, ctx.signal);
   if (!call.ok) {
