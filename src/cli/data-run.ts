@@ -23,7 +23,7 @@ export interface DataRunOptions {
   pythonTimeoutMs: number;
   /** Worker threads at most (started as the work needs them). */
   workers: number;
-  /** Lines per batch (default 128; a batch also ends at 1 MB of input). */
+  /** Lines per batch (default 32: small enough that explanations in flight stay a few MB; a batch also ends at 1 MB of input). */
   batchLines?: number;
 }
 
@@ -72,7 +72,7 @@ const MAX_BATCH_CHARS = 1 << 20;
 const PER_WORKER = 2;
 
 export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
-  const batchLines = o.batchLines ?? 128;
+  const batchLines = o.batchLines ?? 32;
   const init: DataWorkerInit = { grader: o.grader, explain: o.explain, pythonTimeoutMs: o.pythonTimeoutMs };
   const workerUrl = siblingModule(import.meta.url, 'data-worker');
   const workers: { w: Worker; queued: number }[] = [];
