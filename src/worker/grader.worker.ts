@@ -26,6 +26,7 @@ import type {
   SampleResult,
   WorkerConnect,
 } from './protocol.ts';
+import { ROW_REPORT_MS } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
@@ -74,8 +75,12 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
   }
   const results: SampleResult[] = [];
   const rowErrors: RowError[] = [];
+  let reported = -Infinity;
   for (const { line, text } of req.lines) {
-    onRow?.(line);
+    if (onRow && (req.reportEveryRow || performance.now() - reported >= ROW_REPORT_MS)) {
+      reported = performance.now();
+      onRow(line);
+    }
     const parsed = parseJson(text);
     if (!parsed.ok) {
       rowErrors.push({ row: line, line: line + 1, message: `invalid JSON at column ${parsed.error.column}: ${parsed.error.message}` });

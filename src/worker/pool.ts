@@ -2,6 +2,9 @@
  * The dataset pool: grades JSONL lines on several sandboxed workers at once (cores − 1, at least 1), in
  * batches, streaming results back as they come. A line that runs past its time limit has its worker killed,
  * is counted as an error, and the rest of its batch goes to a fresh worker. Cancel kills everything at once.
+ * Transport costs more than grading a fast line, so a batch is one message each way, and a worker says which
+ * line it is on at most every ROW_REPORT_MS (protocol.ts): when a batch times out, the lines from the last one
+ * reported on run again as a "careful" batch that reports every line, which finds the stuck line exactly.
  */
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
@@ -72,8 +75,8 @@ export class DatasetPool {
     });
     const totalRows = todo.length;
     const batchSize = job.batchSize ?? (isSlow(job.grader) ? 20 : 250);
-    const queue: number[][] = [];
-    for (let i = 0; i < todo.length; i += batchSize) queue.push(todo.slice(i, i + batchSize));
+    const queue: { rows: number[]; careful: boolean }[] = [];
+    for (let i = 0; i < todo.length; i += batchSize) queue.push({ rows: todo.slice(i, i + batchSize), careful: false });
     let doneRows = 0;
     let samples = 0;
     let graderError: string | null = null;
@@ -90,8 +93,9 @@ export class DatasetPool {
     const lane = async () => {
       let handle: WorkerHandle | null = null;
       while (!this.cancelled && graderError === null) {
-        const batch = queue.shift();
-        if (!batch) break;
+        const next = queue.shift();
+        if (!next) break;
+        const { rows: batch, careful } = next;
         if (!handle) {
           handle = await this.host.spawn();
           this.live.add(handle);
@@ -113,7 +117,12 @@ export class DatasetPool {
           clearTimeout(timer);
           timer = setTimeout(fire, phase === 'loading' ? Math.max(STARTUP_LIMIT_MS, job.rowTimeoutMs) : job.rowTimeoutMs);
         });
-        const request = { grader: job.grader, settings: job.settings, lines: batch.map((line) => ({ line, text: job.lines[line]! })) };
+        const request = {
+          grader: job.grader,
+          settings: job.settings,
+          lines: batch.map((line) => ({ line, text: job.lines[line]! })),
+          ...(careful ? { reportEveryRow: true } : {}),
+        };
         let response: BatchResponse | 'timeout';
         try {
           response = await Promise.race([
@@ -134,10 +143,18 @@ export class DatasetPool {
           this.live.delete(h);
           handle = null;
           const stuck = current >= 0 ? current : batch[0]!;
-          const rest = batch.slice(batch.indexOf(stuck) + 1);
-          const finishedBefore = batch.slice(0, batch.indexOf(stuck));
-          if (finishedBefore.length) queue.unshift(finishedBefore);
-          if (rest.length) queue.unshift(rest);
+          const at = batch.indexOf(stuck);
+          const finishedBefore = batch.slice(0, at);
+          if (!careful) {
+            // Lines are reported sparsely: the stuck one is the last reported or a later one. Run those again,
+            // each reported, to find it; the ones before finished, but their results were in the lost response.
+            queue.unshift({ rows: batch.slice(at), careful: true });
+            if (finishedBefore.length) queue.unshift({ rows: finishedBefore, careful: false });
+            continue;
+          }
+          const rest = batch.slice(at + 1);
+          if (finishedBefore.length) queue.unshift({ rows: finishedBefore, careful: false });
+          if (rest.length) queue.unshift({ rows: rest, careful: false });
           cb.onResults([timeoutResult(stuck)], []);
           doneRows += 1;
           samples += 1;
