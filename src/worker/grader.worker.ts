@@ -30,7 +30,7 @@ import { ROW_REPORT_MS } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
-let runtime: EngineRuntime = {};
+let runtime: EngineRuntime & { prepare?(): void } = {};
 // The worker grades one request at a time; these are the current request's callbacks into the app.
 let progress: ((p: RunProgress) => void) | undefined;
 let modelCall: ModelCall | undefined;
@@ -122,6 +122,9 @@ const api: GraderWorkerApi = {
       modelCall = undefined;
       progress = undefined;
     }
+  },
+  async preparePython() {
+    runtime.prepare?.();
   },
   async ast(request) {
     return answerAst(runtime.ast, request);

@@ -41,6 +41,35 @@ export interface PoolCallbacks {
 
 export type PoolOutcome = { status: 'done' | 'cancelled'; elapsedMs: number } | { status: 'grader_error'; message: string };
 
+/**
+ * Workers kept warm per host: started ahead of a run (prewarm) or left from the last run. A warm worker has its
+ * code loaded (and Pyodide, for python graders), which costs more than grading 10,000 fast lines.
+ */
+const idle = new WeakMap<GraderHost, Promise<WorkerHandle>[]>();
+
+function idleOf(host: GraderHost): Promise<WorkerHandle>[] {
+  let list = idle.get(host);
+  if (!list) idle.set(host, (list = []));
+  return list;
+}
+
+/** Start `size` workers for the next run of `grader` (loading Pyodide in them when it is a python grader). */
+export function prewarm(host: GraderHost, size: number, grader: string): void {
+  const list = idleOf(host);
+  const python = /"type"\s*:\s*"python"/.test(grader);
+  const warming = list.length;
+  while (list.length < size) {
+    const h = host.spawn().then(async (handle) => {
+      await handle.ready;
+      return handle;
+    });
+    h.catch(() => undefined);
+    list.push(h);
+  }
+  // Workers already warm need Pyodide too when the grader became a python one.
+  if (python) for (const h of list.slice(0, Math.max(warming, size))) void h.then((handle) => handle.api.preparePython()).catch(() => undefined);
+}
+
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, cores - 1);
@@ -97,7 +126,13 @@ export class DatasetPool {
         if (!next) break;
         const { rows: batch, careful } = next;
         if (!handle) {
-          handle = await this.host.spawn();
+          const warm = idleOf(this.host).shift();
+          try {
+            handle = warm ? await warm : null;
+          } catch {
+            handle = null; // a warm worker that failed to start: start a fresh one
+          }
+          handle ??= await this.host.spawn();
           this.live.add(handle);
           await handle.ready;
         }
@@ -171,8 +206,11 @@ export class DatasetPool {
         report();
       }
       if (handle) {
-        this.host.kill(handle);
         this.live.delete(handle);
+        // A worker that finished its batches stays warm for the next run; one stopped by cancel is gone.
+        const list = idleOf(this.host);
+        if (!this.cancelled && list.length < this.size) list.push(Promise.resolve(handle));
+        else this.host.kill(handle);
       }
     };
 

@@ -96,6 +96,8 @@ export interface GraderWorkerApi {
   gradeLines(request: BatchRequest, onRow?: (row: number) => void, onModel?: ModelCall, onProgress?: (p: RunProgress) => void): Promise<BatchResponse>;
   /** The AST panel: matches, syntax tree and pattern structure for some code (ast-request.ts). */
   ast(request: AstRequest): Promise<AstResponse>;
+  /** Start loading Pyodide now, ahead of the first python grader (resolves at once; loading goes on). */
+  preparePython(): Promise<void>;
 }
 
 /**
