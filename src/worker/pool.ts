@@ -3,8 +3,9 @@
  * batches, streaming results back as they come. A line that runs past its time limit has its worker killed,
  * is counted as an error, and the rest of its batch goes to a fresh worker. Cancel kills everything at once.
  * Transport costs more than grading a fast line, so a batch is one message each way, and a worker says which
- * line it is on at most every ROW_REPORT_MS (protocol.ts): when a batch times out, the lines from the last one
- * reported on run again as a "careful" batch that reports every line, which finds the stuck line exactly.
+ * line it is on at most every ROW_REPORT_MS (protocol.ts) for fast graders: when such a batch times out, the lines
+ * from the last one reported on run again as a "careful" batch that reports every line, which finds the stuck
+ * line exactly. Python and model graders report every line.
  */
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
@@ -103,9 +104,12 @@ export class DatasetPool {
       if (l.trim() !== '') todo.push(i);
     });
     const totalRows = todo.length;
-    const batchSize = job.batchSize ?? (isSlow(job.grader) ? 20 : 250);
+    const slow = isSlow(job.grader);
+    const batchSize = job.batchSize ?? (slow ? 20 : 250);
+    // Slow lines (python, models) report each line from the start: a message is cheap next to them, and a stuck
+    // line is found without a second run (a fresh python worker would have to start Pyodide again).
     const queue: { rows: number[]; careful: boolean }[] = [];
-    for (let i = 0; i < todo.length; i += batchSize) queue.push({ rows: todo.slice(i, i + batchSize), careful: false });
+    for (let i = 0; i < todo.length; i += batchSize) queue.push({ rows: todo.slice(i, i + batchSize), careful: slow });
     let doneRows = 0;
     let samples = 0;
     let graderError: string | null = null;
