@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
 // The CLI: the engine bundled for Node (dependencies stay external and load from node_modules), plus the worker
-// thread entry that hosts Pyodide for python graders.
+// thread entries: the `run --data` grading threads and the one that hosts Pyodide for python graders.
 export default defineConfig({
   build: {
     ssr: true,
@@ -10,7 +10,7 @@ export default defineConfig({
     target: 'node20',
     sourcemap: true,
     rollupOptions: {
-      input: { cli: 'src/cli/index.ts', 'python-worker': 'src/engine/python/node-worker.ts' },
+      input: { cli: 'src/cli/index.ts', 'data-worker': 'src/cli/data-worker.ts', 'python-worker': 'src/engine/python/node-worker.ts' },
       output: { entryFileNames: '[name].js', format: 'es' },
     },
   },

@@ -41,7 +41,8 @@ const DRIVER = `(() => {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.src = new URL('./sandbox.html', document.baseURI).href;
-  const ready = new Promise((resolve) => addEventListener('message', (e) => e.data && e.data.type === 'ready' && resolve()));
+  // Only our own frame's "ready": the app page has a sandbox frame of its own that says the same.
+  const ready = new Promise((resolve) => addEventListener('message', (e) => e.source === frame.contentWindow && e.data && e.data.type === 'ready' && resolve()));
   document.body.appendChild(frame);
   // The sandbox asks the page for our files (src/worker/asset-server.ts): answer as the app does.
   addEventListener('message', async (e) => {

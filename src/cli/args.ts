@@ -7,7 +7,7 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout']);
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers']);
 const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -47,6 +47,7 @@ Options:
   --no-explain     leave the playground's "explain" field out of each RunResult
   --pretty         indent the printed JSON
   --timeout S      seconds a python grader may run (default 120)
+  --workers N      threads grading --data rows (default: one per core, at most 8)
 
 Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
 Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.

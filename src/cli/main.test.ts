@@ -75,6 +75,13 @@ describe('grader-playground CLI', () => {
     expect(summary.summary).toMatchObject({ count: 3, min: 0, max: 1 });
   });
 
+  it('--data without --out prints the lines to stdout, in order', async () => {
+    const rows = file('rows2.jsonl', ['{"item": {"answer": "Paris"}, "sample": "Rome"}', '{"item": {"answer": "Paris"}, "sample": "Paris"}'].join('\n'));
+    const r = await cli('run', '--grader', grader, '--data', rows, '--workers', '2', '--no-explain');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).result.reward)).toEqual([0, 1]);
+  });
+
   it('validate prints the grader (exit 0) or the problems (exit 1)', async () => {
     const ok = await cli('validate', '--grader', grader);
     expect(ok.code).toBe(0);
@@ -108,6 +115,7 @@ describe('grader-playground CLI', () => {
     expect((await cli('run', '--grader', grader)).code).toBe(2);
     expect((await cli('run', '--grader', grader, '--frobnicate', 'x')).code).toBe(2);
     expect((await cli('run', '--grader', grader, '--sample', 'a', '--model-sample', 'b')).code).toBe(2);
+    expect((await cli('run', '--grader', grader, '--data', item, '--workers', '0')).code).toBe(2);
     expect((await cli('--help')).code).toBe(0);
   });
 });

@@ -3,15 +3,16 @@
  * one JSON line per graded sample and a summary to stderr); `validate` prints the grader or its problems.
  * Exit codes: 0 ran, 1 invalid grader or input, 2 usage.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseJsonl, summarize } from '../engine/dataset.ts';
+import { fstatSync, openSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { losslessJsonText, parseJson, toPlain } from '../engine/json.ts';
-import { hasError } from '../engine/result.ts';
 import { runGrader } from '../engine/run.ts';
 import { sampleFromModelText } from '../engine/sample.ts';
-import type { JsonValue, RunResult } from '../engine/types.ts';
+import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
+import { runDataFile } from './data-run.ts';
+import { stripExplain as strip } from './data-batch.ts';
 import { createNodeRuntime } from './runtime.ts';
 
 export interface Io {
@@ -34,12 +35,6 @@ function readJson(path: string, what: string): JsonValue {
     throw new InputError(`the ${what} file ${path} is not valid JSON (line ${line}, column ${column}): ${message}`);
   }
   return parsed.value;
-}
-
-function strip(result: RunResult, explain: boolean): RunResult {
-  if (explain) return result;
-  const { explain: _, ...rest } = result;
-  return rest;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -88,35 +83,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const dataPath = str('data');
       if (dataPath) {
         if (str('sample') || str('model-sample')) throw new UsageError('--data cannot be combined with --sample or --model-sample');
-        let text: string;
+        const workersFlag = str('workers');
+        const workers = workersFlag === undefined ? Math.min(availableParallelism(), 8) : Number(workersFlag);
+        if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of threads (1 or more)');
+        let fd: number;
         try {
-          text = readFileSync(dataPath, 'utf8');
+          fd = openSync(dataPath, 'r');
+          if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
         } catch (e) {
           throw new InputError(`cannot read the data file ${dataPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         }
-        const { rows, errors } = parseJsonl(text);
-        for (const e of errors) io.stderr(`${dataPath}:${e.line}: skipped: ${e.message}\n`);
         const outPath = str('out');
-        const lines: string[] = [];
-        const rewards: number[] = [];
-        let errored = 0;
-        for (const r of rows) {
-          for (let j = 0; j < r.samples.length; j++) {
-            const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: runtime.engine, explain });
-            rewards.push(result.reward);
-            if (hasError(result.metadata.errors)) errored++;
-            lines.push(JSON.stringify({ row: r.row, sample_index: j, result: strip(result, explain) }));
-          }
-        }
-        if (outPath) writeFileSync(outPath, lines.join('\n') + (lines.length ? '\n' : ''));
-        else for (const l of lines) io.stdout(l + '\n');
-        const s = summarize(rewards, errored);
+        const { summary: s, rows, skipped } = await runDataFile({
+          grader,
+          data: fd,
+          out: outPath ? { path: outPath } : { write: io.stdout },
+          onSkipped: (line, message) => io.stderr(`${dataPath}:${line}: skipped: ${message}\n`),
+          explain,
+          pythonTimeoutMs: timeoutSeconds * 1000,
+          workers,
+        });
         io.stderr(
-          `graded ${s.count} sample${s.count === 1 ? '' : 's'} from ${rows.length} row${rows.length === 1 ? '' : 's'}` +
-            `${errors.length ? ` (${errors.length} row${errors.length === 1 ? '' : 's'} skipped)` : ''}: ` +
+          `graded ${s.count} sample${s.count === 1 ? '' : 's'} from ${rows} row${rows === 1 ? '' : 's'}` +
+            `${skipped ? ` (${skipped} row${skipped === 1 ? '' : 's'} skipped)` : ''}: ` +
             `mean ${s.mean}, std ${s.std}, min ${s.min}, max ${s.max}, errors ${s.errors}\n`,
         );
-        io.stderr(JSON.stringify({ summary: s, skipped_rows: errors.length }) + '\n');
+        io.stderr(JSON.stringify({ summary: s, skipped_rows: skipped }) + '\n');
         return 0;
       }
       const samplePath = str('sample');

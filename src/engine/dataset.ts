@@ -135,17 +135,20 @@ export function parseJsonl(text: string): { rows: DatasetRow[]; errors: DatasetR
   const errors: DatasetRowError[] = [];
   const lines = text.split(/\r?\n/);
   lines.forEach((l, i) => {
-    if (l.trim() === '') return;
-    const parsed = parseJson(l);
-    if (!parsed.ok) {
-      errors.push({ row: i, line: i + 1, message: `invalid JSON at column ${parsed.error.column}: ${parsed.error.message}` });
-      return;
-    }
-    const r = rowFromValue(parsed.value, i);
+    const r = parseJsonlLine(l, i);
+    if (r === null) return;
     if ('message' in r) errors.push(r);
     else rows.push(r);
   });
   return { rows, errors };
+}
+
+/** One line of a JSONL file (0-based index i, without its line break): a row, an error, or null when blank. */
+export function parseJsonlLine(l: string, i: number): DatasetRow | DatasetRowError | null {
+  if (l.trim() === '') return null;
+  const parsed = parseJson(l);
+  if (!parsed.ok) return { row: i, line: i + 1, message: `invalid JSON at column ${parsed.error.column}: ${parsed.error.message}` };
+  return rowFromValue(parsed.value, i);
 }
 
 export interface RewardSummary {

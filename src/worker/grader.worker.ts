@@ -27,11 +27,11 @@ import type {
   SampleResult,
   WorkerConnect,
 } from './protocol.ts';
-import { OPERATION_OF_PATH } from './protocol.ts';
+import { OPERATION_OF_PATH, ROW_REPORT_MS } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
-let runtime: EngineRuntime = {};
+let runtime: EngineRuntime & { prepare?(): void } = {};
 // The worker grades one request at a time; these are the current request's callbacks into the app.
 let progress: ((p: RunProgress) => void) | undefined;
 let modelCall: ModelCall | undefined;
@@ -76,8 +76,12 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
   }
   const results: SampleResult[] = [];
   const rowErrors: RowError[] = [];
+  let reported = -Infinity;
   for (const { line, text } of req.lines) {
-    onRow?.(line);
+    if (onRow && (req.reportEveryRow || performance.now() - reported >= ROW_REPORT_MS)) {
+      reported = performance.now();
+      onRow(line);
+    }
     const parsed = parseJson(text);
     if (!parsed.ok) {
       rowErrors.push({ row: line, line: line + 1, message: `invalid JSON at column ${parsed.error.column}: ${parsed.error.message}` });
@@ -120,6 +124,9 @@ const api: GraderWorkerApi = {
       modelCall = undefined;
       progress = undefined;
     }
+  },
+  async preparePython() {
+    runtime.prepare?.();
   },
   async ast(request) {
     return answerAst(runtime.ast, request);

@@ -2,6 +2,10 @@
  * The dataset pool: grades JSONL lines on several sandboxed workers at once (cores − 1, at least 1), in
  * batches, streaming results back as they come. A line that runs past its time limit has its worker killed,
  * is counted as an error, and the rest of its batch goes to a fresh worker. Cancel kills everything at once.
+ * Transport costs more than grading a fast line, so a batch is one message each way, and a worker says which
+ * line it is on at most every ROW_REPORT_MS (protocol.ts) for fast graders: when such a batch times out, the lines
+ * from the last one reported on run again as a "careful" batch that reports every line, which finds the stuck
+ * line exactly. Python and model graders report every line.
  */
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
@@ -37,6 +41,35 @@ export interface PoolCallbacks {
 
 export type PoolOutcome = { status: 'done' | 'cancelled'; elapsedMs: number } | { status: 'grader_error'; message: string };
 
+/**
+ * Workers kept warm per host: started ahead of a run (prewarm), never left from a run (they ran its grader). A
+ * warm worker has its code loaded (and Pyodide, for python graders), which costs more than grading 10,000 lines.
+ */
+const idle = new WeakMap<GraderHost, Promise<WorkerHandle>[]>();
+
+function idleOf(host: GraderHost): Promise<WorkerHandle>[] {
+  let list = idle.get(host);
+  if (!list) idle.set(host, (list = []));
+  return list;
+}
+
+/** Start `size` workers for the next run of `grader` (loading Pyodide in them when it is a python grader). */
+export function prewarm(host: GraderHost, size: number, grader: string): void {
+  const list = idleOf(host);
+  const python = /"type"\s*:\s*"python"/.test(grader);
+  const warming = list.length;
+  while (list.length < size) {
+    const h = host.spawn().then(async (handle) => {
+      await handle.ready;
+      return handle;
+    });
+    h.catch(() => undefined);
+    list.push(h);
+  }
+  // Workers already warm need Pyodide too when the grader became a python one.
+  if (python) for (const h of list.slice(0, Math.max(warming, size))) void h.then((handle) => handle.api.preparePython()).catch(() => undefined);
+}
+
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return Math.max(1, cores - 1);
@@ -70,9 +103,12 @@ export class DatasetPool {
       if (l.trim() !== '') todo.push(i);
     });
     const totalRows = todo.length;
-    const batchSize = job.batchSize ?? (isSlow(job.grader) ? 20 : 250);
-    const queue: number[][] = [];
-    for (let i = 0; i < todo.length; i += batchSize) queue.push(todo.slice(i, i + batchSize));
+    const slow = isSlow(job.grader);
+    const batchSize = job.batchSize ?? (slow ? 20 : 250);
+    // Slow lines (python, models) report each line from the start: a message is cheap next to them, and a stuck
+    // line is found without a second run (a fresh python worker would have to start Pyodide again).
+    const queue: { rows: number[]; careful: boolean }[] = [];
+    for (let i = 0; i < todo.length; i += batchSize) queue.push({ rows: todo.slice(i, i + batchSize), careful: slow });
     let doneRows = 0;
     let samples = 0;
     let graderError: string | null = null;
@@ -90,10 +126,17 @@ export class DatasetPool {
       let handle: WorkerHandle | null = null;
       let budget = new StartupBudget();
       while (!this.cancelled && graderError === null) {
-        const batch = queue.shift();
-        if (!batch) break;
+        const next = queue.shift();
+        if (!next) break;
+        const { rows: batch, careful } = next;
         if (!handle) {
-          handle = await this.host.spawn();
+          const warm = idleOf(this.host).shift();
+          try {
+            handle = warm ? await warm : null;
+          } catch {
+            handle = null; // a warm worker that failed to start: start a fresh one
+          }
+          handle ??= await this.host.spawn();
           budget = new StartupBudget(); // granted once per worker
           this.live.add(handle);
           await handle.ready;
@@ -137,7 +180,12 @@ export class DatasetPool {
               open ? model(operation as never, body) : Promise.reject(new Error('this batch has ended: its model calls are no longer answered')),
             )
           : undefined;
-        const request = { grader: job.grader, settings: job.settings, lines: batch.map((line) => ({ line, text: job.lines[line]! })) };
+        const request = {
+          grader: job.grader,
+          settings: job.settings,
+          lines: batch.map((line) => ({ line, text: job.lines[line]! })),
+          ...(careful ? { reportEveryRow: true } : {}),
+        };
         let response: BatchResponse | 'timeout';
         try {
           const raw = await Promise.race([
@@ -160,10 +208,18 @@ export class DatasetPool {
           this.live.delete(h);
           handle = null;
           const stuck = current >= 0 ? current : batch[0]!;
-          const rest = batch.slice(batch.indexOf(stuck) + 1);
-          const finishedBefore = batch.slice(0, batch.indexOf(stuck));
-          if (finishedBefore.length) queue.unshift(finishedBefore);
-          if (rest.length) queue.unshift(rest);
+          const at = batch.indexOf(stuck);
+          const finishedBefore = batch.slice(0, at);
+          if (!careful) {
+            // Lines are reported sparsely: the stuck one is the last reported or a later one. Run those again,
+            // each reported, to find it; the ones before finished, but their results were in the lost response.
+            queue.unshift({ rows: batch.slice(at), careful: true });
+            if (finishedBefore.length) queue.unshift({ rows: finishedBefore, careful: false });
+            continue;
+          }
+          const rest = batch.slice(at + 1);
+          if (finishedBefore.length) queue.unshift({ rows: finishedBefore, careful: false });
+          if (rest.length) queue.unshift({ rows: rest, careful: false });
           cb.onResults([timeoutResult(stuck)], []);
           doneRows += 1;
           samples += 1;
@@ -180,8 +236,10 @@ export class DatasetPool {
         report();
       }
       if (handle) {
-        this.host.kill(handle);
         this.live.delete(handle);
+        // A worker that ran this run's grader is never reused: the next run may be another workspace's (a link's
+        // grader must not share a worker with the user's own). Only prewarmed workers, which ran no grader, wait.
+        this.host.kill(handle);
       }
     };
 

@@ -69,7 +69,12 @@ export interface BatchRequest {
   grader: string;
   settings: EngineSettings;
   lines: { line: number; text: string }[];
+  /** Call `onRow` for every line, not at most every ROW_REPORT_MS (pool.ts re-runs a timed-out batch so). */
+  reportEveryRow?: boolean;
 }
+
+/** How often a worker tells which line it is on, at most (one message per fast line would cost more than it). */
+export const ROW_REPORT_MS = 100;
 
 /** One graded sample, kept small: a dataset holds up to 100,000 of them. */
 export interface SampleResult {
@@ -103,10 +108,15 @@ export interface BatchResponse {
 export interface GraderWorkerApi {
   ping(): Promise<'pong'>;
   run(request: RunRequest, onProgress?: (p: RunProgress) => void, onModel?: ModelCall): Promise<RunResponse>;
-  /** Grade dataset lines; `onRow` is told when each line starts (so a stuck line can be found and skipped). */
+  /**
+   * Grade dataset lines; `onRow` is told when a line starts, at most every ROW_REPORT_MS unless
+   * `reportEveryRow` (so a stuck line can be found and skipped).
+   */
   gradeLines(request: BatchRequest, onRow?: (row: number) => void, onModel?: ModelCall, onProgress?: (p: RunProgress) => void): Promise<BatchResponse>;
   /** The AST panel: matches, syntax tree and pattern structure for some code (ast-request.ts). */
   ast(request: AstRequest): Promise<AstResponse>;
+  /** Start loading Pyodide now, ahead of the first python grader (resolves at once; loading goes on). */
+  preparePython(): Promise<void>;
 }
 
 /**

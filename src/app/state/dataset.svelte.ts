@@ -15,7 +15,7 @@ const analysis = () => import('../../engine/dataset/index.ts');
 import { isJsonObject, losslessJsonPretty, losslessJsonText, parseJson } from '../../engine/json.ts';
 import { sampleText } from '../../engine/dataset/sample-text.ts';
 import type { GraderHost } from '../../worker/host.ts';
-import { DatasetPool, defaultPoolSize, type PoolProgress } from '../../worker/pool.ts';
+import { DatasetPool, defaultPoolSize, prewarm, type PoolProgress } from '../../worker/pool.ts';
 import type { ModelCall, RowError, SampleResult } from '../../worker/protocol.ts';
 
 /** The item fields a grader's templates read, in order (`{{ item.answer.text }}` gives "answer"). */
@@ -33,6 +33,18 @@ function templateItemKeys(graderText: string): string[] {
     // An unparseable grader has no templates to learn from; the default keys still apply.
   }
   return out;
+}
+
+/** One number per graded sample, for maps over 100,000 results (2^20 samples per row at most). */
+export const resultKey = (row: number, sampleIndex: number) => row * 1_048_576 + sampleIndex;
+
+function inRowOrder(rs: SampleResult[]): boolean {
+  for (let i = 1; i < rs.length; i++) {
+    const a = rs[i - 1]!;
+    const b = rs[i]!;
+    if (a.row > b.row || (a.row === b.row && a.sampleIndex > b.sampleIndex)) return false;
+  }
+  return true;
 }
 
 export type DatasetStatus = 'empty' | 'ready' | 'running' | 'done' | 'cancelled' | 'error';
@@ -103,6 +115,8 @@ export class DatasetState {
   exportRows(): GradedSample[] {
     return [...this.graded().map((g) => ({ ...g, text: this.textOf(g) })), ...this.probeResults];
   }
+  /** How many results carry each error flag, kept up to date as results arrive (read with `version`). */
+  flagCounts = new Map<string, number>();
   private pool: DatasetPool | null = null;
   /** Reward-hacking probes: their report, and whether they are running. */
   probes = $state.raw<ProbeReport | null>(null);
@@ -221,6 +235,7 @@ export class DatasetState {
     this.ranGrader = null;
     this.lineCount = this.lines.filter((l) => l.trim() !== '').length;
     this.results = [];
+    this.flagCounts = new Map();
     this.rowErrors = [];
     this.progress = null;
     this.message = this.lineCount === 0 ? 'The file has no rows.' : null;
@@ -228,9 +243,15 @@ export class DatasetState {
     this.version++;
   }
 
+  /** Start the pool's workers (and Pyodide for a python grader) while the user looks at the loaded rows. */
+  prewarm(grader: string) {
+    if (this.lineCount > 0) prewarm(this.host, Math.max(1, this.workers), grader);
+  }
+
   async run(grader: string, settings: EngineSettings, onModel?: ModelCall) {
     if (this.lineCount === 0 || this.status === 'running') return;
     this.results = [];
+    this.flagCounts = new Map();
     this.rowErrors = [];
     this.message = null;
     this.probes = null;
@@ -247,7 +268,10 @@ export class DatasetState {
       { grader, settings: { ...settings }, lines: this.lines, rowTimeoutMs: this.rowTimeoutSeconds * 1000, ...(onModel ? { onModel } : {}) },
       {
         onResults: (results, rowErrors) => {
-          for (const r of results) this.results.push(r);
+          for (const r of results) {
+            this.results.push(r);
+            for (const f of r.flags) this.flagCounts.set(f, (this.flagCounts.get(f) ?? 0) + 1);
+          }
           if (rowErrors.length) this.rowErrors = [...this.rowErrors, ...rowErrors].sort((a, b) => a.row - b.row);
           this.version++;
         },
@@ -352,7 +376,9 @@ export class DatasetState {
     if (this.flagFilter === '__errors') out = out.filter((r) => r.flags.length > 0);
     else if (this.flagFilter) out = out.filter((r) => r.flags.includes(this.flagFilter));
     if (this.passFilter) out = out.filter((r) => (r.reward >= this.threshold) === (this.passFilter === 'pass'));
-    if (this.sort === 'row') out = [...out].sort((a, b) => a.row - b.row || a.sampleIndex - b.sampleIndex);
+    // Results stream in row order but for batches that finish out of turn: sorting 100,000 sorted entries on
+    // every streamed batch would cost more than the check.
+    if (this.sort === 'row') out = inRowOrder(out) ? out.slice() : [...out].sort((a, b) => a.row - b.row || a.sampleIndex - b.sampleIndex);
     else out = [...out].sort((a, b) => (this.sort === 'reward-asc' ? a.reward - b.reward : b.reward - a.reward) || a.row - b.row);
     return out;
   }

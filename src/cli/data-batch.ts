@@ -1,0 +1,64 @@
+/**
+ * Grading one batch of JSONL lines for `run --data`: each line parsed, each sample graded, each result
+ * serialized as the output line `{"row": i, "sample_index": j, "result": RunResult}`. Runs inside the CLI's
+ * worker threads (data-worker.ts); it knows nothing of files, threads or order.
+ */
+import { parseJsonlLine } from '../engine/dataset.ts';
+import { hasError } from '../engine/result.ts';
+import { runGrader } from '../engine/run.ts';
+import type { EngineRuntime } from '../engine/runtime.ts';
+import type { RunResult } from '../engine/types.ts';
+
+export interface BatchRequest {
+  seq: number;
+  /** 0-based line index of lines[0] in the file. */
+  first: number;
+  lines: string[];
+}
+
+export interface BatchResult {
+  seq: number;
+  /** The output lines, each ending in "\n". */
+  out: string;
+  /** Skipped lines: 1-based line number and why. */
+  skipped: { line: number; message: string }[];
+  rewards: Float64Array;
+  /** Results with an error flag set. */
+  errored: number;
+  /** Rows graded (lines that were not blank or skipped). */
+  rows: number;
+}
+
+export function stripExplain(result: RunResult, explain: boolean): RunResult {
+  if (explain) return result;
+  const { explain: _, ...rest } = result;
+  return rest;
+}
+
+export async function gradeBatch(
+  batch: BatchRequest,
+  grader: unknown,
+  options: { runtime: EngineRuntime; explain: boolean },
+): Promise<BatchResult> {
+  let out = '';
+  const skipped: BatchResult['skipped'] = [];
+  const rewards: number[] = [];
+  let errored = 0;
+  let rows = 0;
+  for (let k = 0; k < batch.lines.length; k++) {
+    const r = parseJsonlLine(batch.lines[k]!, batch.first + k);
+    if (r === null) continue;
+    if ('message' in r) {
+      skipped.push({ line: r.line, message: r.message });
+      continue;
+    }
+    rows++;
+    for (let j = 0; j < r.samples.length; j++) {
+      const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
+      rewards.push(result.reward);
+      if (hasError(result.metadata.errors)) errored++;
+      out += JSON.stringify({ row: r.row, sample_index: j, result: stripExplain(result, options.explain) }) + '\n';
+    }
+  }
+  return { seq: batch.seq, out, skipped, rewards: Float64Array.from(rewards), errored, rows };
+}

@@ -1,0 +1,229 @@
+/**
+ * `run --data`: reads the JSONL file in chunks, sends batches of lines to a pool of worker threads that grade
+ * them (data-worker.ts), and writes each batch's output lines in input order as soon as the batches before it
+ * are written. Memory stays bounded at any file size: reading waits while too many batches are in flight or
+ * waiting to be written, and the summary is kept as running moments, not a list of rewards.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import type { RewardSummary } from '../engine/dataset.ts';
+import type { BatchRequest, BatchResult } from './data-batch.ts';
+import type { DataWorkerInit, ToDataWorker } from './data-worker.ts';
+import { siblingModule, startThread } from './thread.ts';
+
+export interface DataRunOptions {
+  grader: unknown;
+  /** An open file descriptor or path of the JSONL file. */
+  data: number | string;
+  /** Where output lines go: a file path, or a writer (stdout). */
+  out: { path: string } | { write: (s: string) => void };
+  /** Skipped lines are reported here, in order, as they are met. */
+  onSkipped: (line: number, message: string) => void;
+  explain: boolean;
+  pythonTimeoutMs: number;
+  /** Worker threads at most (started as the work needs them). */
+  workers: number;
+  /** Lines per batch (default 32: small enough that explanations in flight stay a few MB; a batch also ends at 1 MB of input). */
+  batchLines?: number;
+}
+
+export interface DataRunTotals {
+  summary: RewardSummary;
+  rows: number;
+  skipped: number;
+}
+
+/**
+ * Count, mean and population std (Welford's update, stable in one pass), min, max: what `summarize` gives for a
+ * list, without keeping the list. Non-finite rewards count but stay out of the moments, as in stats.moments.
+ */
+export class RunningSummary {
+  count = 0;
+  private n = 0;
+  private mean = 0;
+  private m2 = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  errors = 0;
+
+  add(values: ArrayLike<number>): void {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      this.count++;
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+      if (!Number.isFinite(v)) continue;
+      this.n++;
+      const d = v - this.mean;
+      this.mean += d / this.n;
+      this.m2 += d * (v - this.mean);
+    }
+  }
+
+  summary(): RewardSummary {
+    if (this.count === 0) return { count: 0, mean: 0, std: 0, min: 0, max: 0, errors: this.errors };
+    const std = this.n ? Math.sqrt(Math.max(0, this.m2) / this.n) : NaN;
+    return { count: this.count, mean: this.n ? this.mean : NaN, std, min: this.min, max: this.max, errors: this.errors };
+  }
+}
+
+const MAX_BATCH_CHARS = 1 << 20;
+/** Batches queued on one worker: one graded, one waiting, so a worker never idles between batches. */
+const PER_WORKER = 2;
+
+export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
+  const batchLines = o.batchLines ?? 32;
+  const init: DataWorkerInit = { grader: o.grader, explain: o.explain, pythonTimeoutMs: o.pythonTimeoutMs };
+  const workerUrl = siblingModule(import.meta.url, 'data-worker');
+  const workers: { w: Worker; queued: number }[] = [];
+  const totals = new RunningSummary();
+  let rows = 0;
+  let skipped = 0;
+  let failure: Error | null = null;
+
+  // Ordered output: results arrive by batch, in any order across workers; batch `next` is written first.
+  const sink: WriteStream | null = 'path' in o.out ? createWriteStream(o.out.path) : null;
+  sink?.on('error', (e) => {
+    failure ??= new Error(`cannot write ${'path' in o.out ? o.out.path : 'the output'}: ${e.message}`);
+    notify();
+  });
+  const done = new Map<number, BatchResult>();
+  let next = 0;
+  let sent = 0;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  // The file stream's buffer is full: reading waits for 'drain' before more batches go out.
+  let blocked = false;
+  const flush = () => {
+    while (done.has(next)) {
+      const r = done.get(next)!;
+      done.delete(next);
+      next++;
+      for (const s of r.skipped) o.onSkipped(s.line, s.message);
+      skipped += r.skipped.length;
+      rows += r.rows;
+      totals.add(r.rewards);
+      totals.errors += r.errored;
+      if (r.out) {
+        if (sink) {
+          if (!sink.write(r.out) && !blocked) {
+            blocked = true;
+            sink.once('drain', () => {
+              blocked = false;
+              notify();
+            });
+          }
+        } else (o.out as { write: (s: string) => void }).write(r.out);
+      }
+    }
+    notify();
+  };
+
+  const spawn = () => {
+    const w = startThread(workerUrl, { workerData: init });
+    const slot = { w, queued: 0 };
+    w.on('message', (m: { type: 'done'; result: BatchResult } | { type: 'ready' } | { type: 'error'; message: string }) => {
+      if (m.type === 'done') {
+        slot.queued--;
+        done.set(m.result.seq, m.result);
+        flush();
+      } else if (m.type === 'error') {
+        failure ??= new Error(`a grading thread failed: ${m.message}`);
+        notify();
+      }
+    });
+    w.on('error', (e) => {
+      failure ??= e;
+      notify();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0 && !closing) failure ??= new Error(`a grading thread exited with code ${code}`);
+      notify();
+    });
+    workers.push(slot);
+    return slot;
+  };
+  let closing = false;
+
+  const wait = () => new Promise<void>((res) => (wake = res));
+  const maxAhead = Math.max(1, o.workers) * (PER_WORKER + 2);
+  const submit = async (batch: BatchRequest) => {
+    for (;;) {
+      if (failure) throw failure;
+      // Bounded: a limited number of batches sent and not yet written.
+      if (sent - next < maxAhead && !blocked) {
+        let slot = workers.reduce<{ w: Worker; queued: number } | null>((a, b) => (a && a.queued <= b.queued ? a : b), null);
+        // Start another thread only when every one has work already.
+        if ((!slot || slot.queued > 0) && workers.length < Math.max(1, o.workers)) slot = spawn();
+        if (slot && slot.queued < PER_WORKER) {
+          slot.queued++;
+          sent++;
+          slot.w.postMessage({ type: 'batch', batch } satisfies ToDataWorker);
+          return;
+        }
+      }
+      await wait();
+    }
+  };
+
+  try {
+    const stream = createReadStream(typeof o.data === 'number' ? '' : o.data, {
+      encoding: 'utf8',
+      highWaterMark: 1 << 16,
+      ...(typeof o.data === 'number' ? { fd: o.data } : {}),
+    });
+    let carry = '';
+    let index = 0;
+    let lines: string[] = [];
+    let chars = 0;
+    let first = 0;
+    const push = async (line: string) => {
+      // A line ends at "\n"; a "\r" before it belongs to the break, as in split(/\r?\n/).
+      lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+      chars += line.length;
+      index++;
+      if (lines.length >= batchLines || chars >= MAX_BATCH_CHARS) {
+        const batch: BatchRequest = { seq: sent, first, lines };
+        lines = [];
+        chars = 0;
+        first = index;
+        await submit(batch);
+      }
+    };
+    for await (const chunk of stream as AsyncIterable<string>) {
+      let start = 0;
+      let nl = chunk.indexOf('\n');
+      if (nl >= 0 && carry) {
+        await push(carry + chunk.slice(0, nl));
+        carry = '';
+        start = nl + 1;
+        nl = chunk.indexOf('\n', start);
+      }
+      while (nl >= 0) {
+        await push(chunk.slice(start, nl));
+        start = nl + 1;
+        nl = chunk.indexOf('\n', start);
+      }
+      carry += chunk.slice(start);
+    }
+    if (carry) await push(carry);
+    if (lines.length) await submit({ seq: sent, first, lines });
+    while (next < sent) {
+      if (failure) throw failure;
+      await wait();
+    }
+    if (failure) throw failure;
+  } finally {
+    closing = true;
+    for (const { w } of workers) {
+      if (failure) void w.terminate();
+      else w.postMessage({ type: 'close' } satisfies ToDataWorker);
+    }
+    if (sink && !sink.destroyed) await new Promise<void>((res) => sink.end(res));
+  }
+  return { summary: totals.summary(), rows, skipped };
+}
