@@ -66,7 +66,7 @@ const result = (extra: Record<string, unknown> = {}) => ({
   metadata: { name: 'g', type: 'python', errors: { other_error: false, python_grader_runtime_error_details: null }, execution_time: 0.1, scores: {}, token_usage: null, sampled_model_name: null },
   sub_rewards: {},
   model_grader_token_usage_per_model: {},
-  explain: { type: 'python', summary: 's', rendered: [], problems: [], assumptions: [], details: { stdout: 'y'.repeat(200_000) } },
+  explain: { type: 'python', summary: 's', rendered: [], problems: [], assumptions: [], details: { stdout: 'y'.repeat(BOUNDARY_LIMITS.stringChars + 100_000) } },
   ...extra,
 });
 
@@ -75,6 +75,23 @@ describe('schema checks', () => {
     const r = checkRunResponse({ docErrors: [], problems: [{ pointer: '', message: 'm', severity: 'warning' }], result: result() });
     const stdout = (r.result!.explain!.details as { stdout: string }).stdout;
     expect(splitCapped(stdout)).toEqual({ text: 'y'.repeat(BOUNDARY_LIMITS.stringChars), omitted: 100_000 });
+  });
+
+  it('keeps the whole texts of long strings sent as bytes beside the reply, and bounds them', () => {
+    const bytes = new TextEncoder().encode('z'.repeat(1000)).buffer as ArrayBuffer;
+    const texts = [{ head: 'z'.repeat(10), length: 1000, bytes }];
+    const r = checkRunResponse({ docErrors: [], problems: [], result: result(), texts });
+    expect(r.texts).toEqual(texts);
+    expect(r.texts![0]!.bytes).toBe(bytes);
+    const bad = [
+      'no',
+      [{ head: 'z', length: 1000 }],
+      [{ head: 'z', length: 1.5, bytes }],
+      [{ head: 'z'.repeat(BOUNDARY_LIMITS.stringChars + 1), length: 1000, bytes }],
+      Array.from({ length: BOUNDARY_LIMITS.longTexts + 1 }, () => texts[0]),
+      [{ head: 'z', length: 1, bytes: new ArrayBuffer(BOUNDARY_LIMITS.longTextBytes + 1) }],
+    ];
+    for (const t of bad) expect(() => checkRunResponse({ docErrors: [], problems: [], result: result(), texts: t })).toThrow(BoundaryError);
   });
 
   it('refuses run replies of the wrong shape', () => {

@@ -9,10 +9,17 @@
  */
 import { MODEL_OPERATIONS, type AssetRequest, type BatchResponse, type FrameEvent, type ModelOperation, type RunProgress, type RunResponse } from './protocol.ts';
 import type { AstResponse } from './ast-request.ts';
+import { LONG_TEXT_HEAD, type LongText } from './long-text.ts';
 
 export const BOUNDARY_LIMITS = {
-  /** Any string in a live run's reply (exception details, stdout, explanations). */
-  stringChars: 100_000,
+  /**
+   * Any string in a live run's reply (exception details, stdout, explanations). The worker itself cuts longer
+   * strings to this head and sends their whole text as bytes beside the reply (long-text.ts).
+   */
+  stringChars: LONG_TEXT_HEAD,
+  /** The whole texts sent as bytes beside a live run's reply: how many, and their total size. */
+  longTexts: 64,
+  longTextBytes: 128 * 1024 * 1024,
   /** A dataset row's message (100,000 rows must stay light). */
   rowMessageChars: 2_000,
   /** Nesting of objects and lists in a reply. */
@@ -189,6 +196,14 @@ const DOC_NAMES = ['grader', 'sample', 'item'];
 
 /** A live run's reply (`GraderWorkerApi.run`), checked and capped; the whole texts of cut strings are kept. */
 export function checkRunResponse(raw: unknown): RunResponse {
+  // The long texts' bytes are not plain data: checked on their own, then the rest of the reply is copied.
+  let texts: LongText[] = [];
+  if (isRecord(raw) && raw.texts !== undefined) {
+    texts = checkLongTexts(raw.texts);
+    const { texts: _texts, ...rest } = raw;
+    void _texts;
+    raw = rest;
+  }
   const v = plainCopy(raw, { stringChars: BOUNDARY_LIMITS.stringChars, keep: true });
   need(isRecord(v), 'the run reply is not an object');
   need(
@@ -200,7 +215,24 @@ export function checkRunResponse(raw: unknown): RunResponse {
     'problems is malformed',
   );
   if (v.result !== null) checkRunResult(v.result);
+  if (texts.length > 0) v.texts = texts;
   return v as unknown as RunResponse;
+}
+
+/** The whole texts of a reply's long strings (long-text.ts): each a head, a length and UTF-8 bytes, bounded. */
+function checkLongTexts(raw: unknown): LongText[] {
+  need(Array.isArray(raw) && raw.length <= BOUNDARY_LIMITS.longTexts, 'texts is malformed or holds too many texts');
+  let total = 0;
+  return (raw as unknown[]).map((t) => {
+    need(
+      isRecord(t) && typeof t.head === 'string' && t.head.length <= LONG_TEXT_HEAD && isInt(t.length) && t.bytes instanceof ArrayBuffer,
+      'a long text is malformed',
+    );
+    const r = t as unknown as LongText;
+    total += r.bytes.byteLength;
+    need(total <= BOUNDARY_LIMITS.longTextBytes, 'the long texts are larger than the boundary allows');
+    return { head: r.head, length: r.length, bytes: r.bytes };
+  });
 }
 
 /** A dataset batch's reply (`GraderWorkerApi.gradeLines`): only rows of the batch, messages capped short. */

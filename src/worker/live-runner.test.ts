@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noErrors } from '../engine/result.ts';
 import { DEFAULT_SETTINGS } from '../engine/types.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
-import { fullText, splitCapped } from './boundary.ts';
+import { BOUNDARY_LIMITS, fullText, splitCapped } from './boundary.ts';
 import { LiveRunner } from './live-runner.ts';
 import type { RunRequest, RunResponse } from './protocol.ts';
 
@@ -227,8 +227,9 @@ describe('LiveRunner at the sandbox boundary', () => {
     const runner = new LiveRunner(host);
     const r = await runner.run(request('{}'), 1000);
     const details = r.status === 'done' ? (r.response.result?.metadata.errors.python_grader_runtime_error_details as string) : '';
-    expect(details.length).toBeLessThan(100_100);
-    expect(splitCapped(details)).toEqual({ text: 'x'.repeat(100_000), omitted: 19_900_000 });
+    const cap = BOUNDARY_LIMITS.stringChars;
+    expect(details.length).toBeLessThan(cap + 100);
+    expect(splitCapped(details)).toEqual({ text: 'x'.repeat(cap), omitted: 20_000_000 - cap });
     expect(fullText(details)).toBe(huge);
   });
 

@@ -24,8 +24,10 @@ const ok = (req: BatchRequest) => ({ results: req.lines.map((l) => ({ row: l.lin
 
 describe('DatasetPool at the sandbox boundary', () => {
   it('a grader that keeps re-reporting its line (or loading) is still stopped at the line limit', async () => {
-    const { host, log } = hostOf((req, onRow, _m, onProgress, id) => {
-      if (id > 1) return Promise.resolve(ok(req));
+    // Like a real grader, it hangs on line 0 in every worker (a timed-out batch of a fast grader is run once more,
+    // reporting every line, to find the stuck line).
+    const { host, log } = hostOf((req, onRow, _m, onProgress) => {
+      if (req.lines[0]!.line !== 0) return Promise.resolve(ok(req));
       onRow(req.lines[0]!.line);
       const t = setInterval(() => (onRow(req.lines[0]!.line), onProgress('exec')), 5);
       return new Promise(() => void t);
@@ -42,13 +44,12 @@ describe('DatasetPool at the sandbox boundary', () => {
       [0, 0, ['unresponsive_reward_error']],
       [1, 1, []],
     ]);
-    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2', 'kill 2']);
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2', 'kill 2', 'spawn 3', 'kill 3']);
   });
 
   it('a reply naming rows outside its batch is refused and the worker replaced', async () => {
-    const { host, log } = hostOf(async (req, _r, _m, _p, id) =>
-      id === 1 ? { results: [{ row: 99, sampleIndex: 0, reward: 1, flags: [] }], rowErrors: [] } : ok(req),
-    );
+    // Every worker of this grader answers so (a refused batch is run once more, reporting every line).
+    const { host, log } = hostOf(async () => ({ results: [{ row: 99, sampleIndex: 0, reward: 1, flags: [] }], rowErrors: [] }));
     const results: SampleResult[] = [];
     await new DatasetPool(host, 1).run(
       { grader: '{}', settings: DEFAULT_SETTINGS, lines: ['{}'], rowTimeoutMs: 1000 },
