@@ -8,9 +8,10 @@
  * - Grammars (~20 MB in all) are not precached: each is cached the first time a check uses its language.
  * - Any other GET of our origin: from the cache if there, else the network, kept for next time.
  * The sandboxed frame's own requests never come here (opaque origin): the app fetches for it (asset-server.ts).
- * It must not cache other origins (the model endpoint, the Python package index). The runtime caches are
- * bounded (entries, oldest out first): the sandbox can make the app ask for any URL under its origin, and a
- * static host that answers unknown paths with index.html would otherwise fill them without limit.
+ * It must not cache other origins (the model endpoint, the Python package index). The sandbox can make the app
+ * ask for any URL under its origin: a made-up path is a 404 (never cached) or, on a static host that answers
+ * unknown paths with index.html, an HTML page, which the runtime cache refuses; grammars and hashed assets are
+ * bounded by entry count too.
  */
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
@@ -52,13 +53,16 @@ precacheAndRoute(self.__WB_MANIFEST);
 
 registerRoute(
   ({ request, url }) => sameOrigin(url) && request.method === 'GET' && /\/tree-sitter-[\w-]+\.wasm$/.test(url.pathname),
-  new CacheFirst({ cacheName: 'gp-grammars', plugins: [new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })] }),
+  new CacheFirst({ cacheName: 'gp-grammars', plugins: [new ExpirationPlugin({ maxEntries: 100, purgeOnQuotaError: true })] }),
 );
 registerRoute(
   ({ request, url }) => sameOrigin(url) && request.method === 'GET' && url.pathname.startsWith(`${scopePath}assets/`),
-  new CacheFirst({ cacheName: 'gp-assets', plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })] }),
+  new CacheFirst({ cacheName: 'gp-assets', plugins: [new ExpirationPlugin({ maxEntries: 1000, purgeOnQuotaError: true })] }),
 );
 registerRoute(
   ({ request, url }) => sameOrigin(url) && request.method === 'GET',
-  new StaleWhileRevalidate({ cacheName: 'gp-runtime', plugins: [new ExpirationPlugin({ maxEntries: 100, purgeOnQuotaError: true })] }),
+  new StaleWhileRevalidate({
+    cacheName: 'gp-runtime',
+    plugins: [{ cacheWillUpdate: async ({ response }) => (response.ok && !/text\/html/i.test(response.headers.get('content-type') ?? '') ? response : null) }],
+  }),
 );
