@@ -1,14 +1,15 @@
 /**
  * Times the text_similarity metrics on the shared workload (bench/pairs.ts: 10,000 pairs of ~200 characters):
  * BLEU, GLEU, ROUGE-1, ROUGE-2, ROUGE-L (also with stemming), METEOR and fuzzy_match, each called the way the
- * text_similarity grader calls it (raw strings in, score and explanation details out). When NLTK is importable
- * by $BENCH_PYTHON (default /usr/bin/python3: Debian's python3-nltk), times NLTK's sentence_bleu / sentence_gleu
- * (and meteor_score when the WordNet reader of scripts/gen-nltk-fixtures.py works) on the same pairs in the same
- * run, and checks every score. rouge-score is timed the same way when importable; it is not installable here, and
- * then its comparison says "not measured" (no figure is quoted in place of a measurement).
- * Wall time is the median of several runs (ours and Python's); CPU time (process CPU of that run) is printed too, because this
- * machine is shared and wall time swings with other load.
- * Usage: npx tsx bench/text-metrics.ts [--pairs N] [--runs R] [--no-python]
+ * text_similarity grader calls it (raw strings in, score and explanation details out). When Debian's
+ * NLTK is importable (Debian's python3-nltk, or any python named by NLTK_PYTHON, e.g. a venv with `pip install
+ * nltk`), times NLTK's sentence_bleu / sentence_gleu (and meteor_score with `--py-metrics bleu,gleu,meteor`, when
+ * the WordNet reader of scripts/gen-nltk-fixtures.py works) on the same pairs in the same run, interleaved: each
+ * round times every metric of ours, then one python process times NLTK's; medians of the rounds are compared,
+ * and every score is checked. rouge-score is not installable here, so the ROUGE rows print "not measured":
+ * no figure is quoted in their place. The machine's load (os.loadavg) is printed before and after.
+ * Usage: NLTK_PYTHON=/path/python npx tsx bench/text-metrics.ts [--pairs N] [--runs R] [--length CHARS]
+ *        [--py-metrics bleu,gleu[,meteor]] [--no-python]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,16 +33,19 @@ function arg(name: string, fallback: number): number {
 }
 const COUNT = arg('--pairs', 10_000);
 const RUNS = arg('--runs', 5);
-const pairs = makePairs({ count: COUNT });
+const LENGTH = arg('--length', 200);
+const pyIdx = process.argv.indexOf('--py-metrics');
+const PY_METRICS = pyIdx >= 0 ? process.argv[pyIdx + 1]! : 'bleu,gleu';
+const pairs = makePairs({ count: COUNT, length: LENGTH });
 const scale = 10_000 / pairs.length;
-
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+};
 
 type Metric = (candidate: string, reference: string) => number;
-
-/** The run with the median wall time (its CPU time alongside). */
-function medianRun(all: Timing[]): Timing {
-  return [...all].sort((a, b) => a.wall - b.wall)[Math.floor((all.length - 1) / 2)]!;
-}
 
 interface Timing {
   wall: number;
@@ -49,19 +53,24 @@ interface Timing {
   scores: number[];
 }
 
+function warm(f: Metric): void {
+  for (let k = 0; k < Math.min(pairs.length, 2000); k++) f(pairs[k]![0], pairs[k]![1]);
+}
+
+/** One timed pass over all pairs. */
 function time(f: Metric): Timing {
-  for (let k = 0; k < Math.min(pairs.length, 2000); k++) f(pairs[k]![0], pairs[k]![1]); // warm-up
-  const all: Timing[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const scores = new Array<number>(pairs.length);
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    for (let k = 0; k < pairs.length; k++) scores[k] = f(pairs[k]![0], pairs[k]![1]);
-    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-    const c = process.cpuUsage(c0);
-    all.push({ wall, cpu: (c.user + c.system) / 1e6, scores });
-  }
-  return medianRun(all);
+  const scores = new Array<number>(pairs.length);
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (let k = 0; k < pairs.length; k++) scores[k] = f(pairs[k]![0], pairs[k]![1]);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1e6, scores };
+}
+
+/** Medians of wall and CPU over rounds (scores from the first). */
+function med(ts: Timing[]): Timing {
+  return { wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)), scores: ts[0]!.scores };
 }
 
 /** The whole grader path (validation, template rendering, explanation, RunResult) for one metric. */
@@ -79,7 +88,7 @@ async function timeGrader(metric: string): Promise<Timing> {
     const c = process.cpuUsage(c0);
     all.push({ wall, cpu: (c.user + c.system) / 1e6, scores });
   }
-  return medianRun(all);
+  return med(all);
 }
 
 async function main(): Promise<void> {
@@ -98,33 +107,55 @@ async function main(): Promise<void> {
     fuzzy_match: (c, r) => FUZZY_SCORERS.WRatio(c, r, { processor: true }) / 100,
     'fuzzy_match+explain': (c, r) => explainFuzzy(c, r, 'WRatio', { processor: true }).score / 100,
   };
+  const loadBefore = load();
+  const rounds: Record<string, Timing[]> = {};
+  const pyRounds: Record<string, PyTiming[]> = {};
+  const dir = mkdtempSync(join(tmpdir(), 'text-metrics-bench-'));
+  const pairsFile = join(dir, 'pairs.json');
+  writeFileSync(pairsFile, JSON.stringify(pairs));
+  const py = process.argv.includes('--no-python') ? undefined : findNltk();
+  let pyFailed = false;
+  try {
+    for (const f of Object.values(metrics)) warm(f);
+    for (let r = 0; r < RUNS; r++) {
+      for (const [name, f] of Object.entries(metrics)) (rounds[name] ??= []).push(time(f));
+      if (py && !pyFailed) {
+        const out = runNltk(py, pairsFile);
+        if (!out) pyFailed = true;
+        else for (const [name, t] of Object.entries(out)) (pyRounds[name] ??= []).push(t);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const ours: Record<string, Timing> = {};
-  for (const [name, f] of Object.entries(metrics)) ours[name] = time(f);
+  for (const [name, ts] of Object.entries(rounds)) ours[name] = med(ts);
   for (const m of ['bleu', 'rouge_l'] as const) ours[`${m} via runGrader`] = await timeGrader(m);
+  const python: Record<string, PyTiming> | null = Object.keys(pyRounds).length ? {} : null;
+  for (const [name, ts] of Object.entries(pyRounds)) python![name] = med(ts);
 
-  const python = process.argv.includes('--no-python') ? null : runNltk();
   const meanLen = (side: 0 | 1) => Math.round(pairs.reduce((n, p) => n + p[side].length, 0) / pairs.length);
+  const meanTokens = Math.round(pairs.reduce((n, p) => n + p[1].split(' ').length, 0) / pairs.length);
   console.log(
-    `text metrics, ${pairs.length} pairs (mean ${meanLen(0)} / ${meanLen(1)} chars), median of ${RUNS} runs, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}; seconds per 10,000 pairs`,
+    `text metrics, ${pairs.length} pairs (mean ${meanLen(0)} / ${meanLen(1)} chars, ~${meanTokens} reference tokens), ` +
+      `medians of ${RUNS} interleaved rounds, Node ${process.version}; seconds per 10,000 pairs; load before ${loadBefore}, after ${load()}`,
   );
+  if (py) console.log(`NLTK: ${py.python} (nltk ${py.version})`);
   console.log(
     'metric                 ours wall   ours CPU  µs/pair | Python wall  Python CPU  (source)             | speed-up wall   CPU  10× (CPU)',
   );
   for (const [name, t] of Object.entries(ours)) {
     const measured = python?.[name];
-    const refWall = measured?.wall;
-    const refCpu = measured?.cpu;
-    const reference = name.startsWith('rouge') ? 'rouge-score' : name.includes('fuzzy') || name.includes('via') ? '' : 'NLTK';
-    const source = measured ? `${reference}, this run` : reference ? `${reference}: not measured` : '';
+    const source = measured ? 'NLTK, this run' : name.startsWith('rouge') ? 'rouge-score: not measured' : 'not measured';
     const wall = t.wall * scale;
     const cpu = t.cpu * scale;
     const num = (x: number | undefined, w: number) => (x === undefined ? '-'.padStart(w) : x.toFixed(3).padStart(w));
     const ratio = (x: number | undefined, w: number) => (x === undefined ? '-'.padStart(w) : `${x.toFixed(1)}×`.padStart(w));
-    const sw = refWall !== undefined ? refWall / wall : undefined;
-    const sc = refCpu !== undefined ? refCpu / cpu : undefined;
+    const sw = measured ? measured.wall / t.wall : undefined;
+    const sc = measured ? measured.cpu / t.cpu : undefined;
     console.log(
       `${name.padEnd(22)} ${num(wall, 9)} ${num(cpu, 10)} ${((t.wall / pairs.length) * 1e6).toFixed(1).padStart(8)} | ` +
-        `${num(measured ? measured.wall * scale : refWall, 11)} ${num(measured ? measured.cpu * scale : refCpu, 11)}  ${source.padEnd(20)} | ` +
+        `${num(measured ? measured.wall * scale : undefined, 11)} ${num(measured ? measured.cpu * scale : undefined, 11)}  ${source.padEnd(20)} | ` +
         `${ratio(sw, 13)} ${ratio(sc, 5)}  ${sc === undefined ? '' : sc >= 10 ? 'ok' : 'MISSED'}`,
     );
   }
@@ -150,67 +181,57 @@ interface PyTiming {
   scores: number[];
 }
 
-/** NLTK timings on the same pairs, or null when python3-nltk is missing. */
-function runNltk(): Record<string, PyTiming> | null {
-  const py = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
-  if (!existsSync(py) || spawnSync(py, ['-c', 'import nltk'], { encoding: 'utf8' }).status !== 0) {
-    console.log(`NLTK not importable by ${py} (apt-get install -y python3-nltk, or set BENCH_PYTHON): Python figures not measured`);
-    return null;
+/** A python that imports nltk: $NLTK_PYTHON, else Debian's /usr/bin/python3; undefined (with a note) when none. */
+function findNltk(): { python: string; version: string } | undefined {
+  for (const python of [process.env.NLTK_PYTHON, '/usr/bin/python3']) {
+    if (!python || !existsSync(python)) continue;
+    const r = spawnSync(python, ['-c', 'import nltk; print(nltk.__version__)'], { encoding: 'utf8' });
+    if (r.status === 0) return { python, version: r.stdout.trim() };
   }
+  console.log('NLTK not importable (apt-get install -y python3-nltk, or NLTK_PYTHON=<python with nltk>): Python not measured');
+  return undefined;
+}
+
+/** One round of NLTK timings on the same pairs (one pass per metric, after a warm-up), or null on failure. */
+function runNltk(py: { python: string }, pairsFile: string): Record<string, PyTiming> | null {
   const fixtures = new URL('../scripts/gen-nltk-fixtures.py', import.meta.url).pathname;
   const script = `
-import json, sys, time, warnings
+import json, sys, time
 from nltk.translate.bleu_score import sentence_bleu
 from nltk.translate.gleu_score import sentence_gleu
 pairs = json.load(open(sys.argv[1]))
-runs = int(sys.argv[2])
+wanted = sys.argv[3].split(',')
 fns = {
     'bleu': lambda c, r: sentence_bleu([r.split()], c.split()),
     'gleu': lambda c, r: sentence_gleu([r.split()], c.split()),
 }
-try:
-    import importlib.util
-    spec = importlib.util.spec_from_file_location('gen', sys.argv[3])
-    gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
-    wn = gen.wordnet_reader(); wn.ensure_loaded()
-    from nltk.translate.meteor_score import meteor_score
-    fns['meteor'] = lambda c, r: meteor_score([r.split()], c.split(), wordnet=wn)
-except Exception as e:
-    print('meteor skipped: %r' % (e,), file=sys.stderr)
-try:
-    from rouge_score import rouge_scorer
-    for key, name in (('rouge1', 'rouge_1'), ('rouge2', 'rouge_2'), ('rougeL', 'rouge_l')):
-        sc = rouge_scorer.RougeScorer([key])
-        fns[name] = (lambda sc, key: lambda c, r: sc.score(r, c)[key].fmeasure)(sc, key)
-except Exception as e:
-    print('rouge-score not importable: %r' % (e,), file=sys.stderr)
+if 'meteor' in wanted:
+    try:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location('gen', sys.argv[2])
+        gen = importlib.util.module_from_spec(spec); spec.loader.exec_module(gen)
+        wn = gen.wordnet_reader(); wn.ensure_loaded()
+        from nltk.translate.meteor_score import meteor_score
+        fns['meteor'] = lambda c, r: meteor_score([r.split()], c.split(), wordnet=wn)
+    except Exception as e:
+        print('meteor skipped: %r' % (e,), file=sys.stderr)
 out = {}
 for name, f in fns.items():
+    if name not in wanted: continue
     for c, r in pairs[:2000]: f(c, r)
-    all = []
-    for _ in range(runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        scores = [f(c, r) for c, r in pairs]
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        all.append({'wall': wall, 'cpu': cpu, 'scores': scores})
-    all.sort(key=lambda t: t['wall'])
-    out[name] = all[(len(all) - 1) // 2]
+    t0, c0 = time.perf_counter(), time.process_time()
+    scores = [f(c, r) for c, r in pairs]
+    out[name] = {'wall': time.perf_counter() - t0, 'cpu': time.process_time() - c0, 'scores': scores}
 print(json.dumps(out))
 `;
-  const dir = mkdtempSync(join(tmpdir(), 'text-metrics-bench-'));
-  try {
-    writeFileSync(join(dir, 'pairs.json'), JSON.stringify(pairs));
-    const runs = String(Math.min(RUNS, 3));
-    const r = spawnSync(py, ['-c', script, join(dir, 'pairs.json'), runs, fixtures], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (r.status !== 0) {
-      console.log(`NLTK timing failed: ${r.stderr.slice(-500)}`);
-      return null;
-    }
-    for (const l of r.stderr.split('\n')) if (l.startsWith('meteor skipped') || l.startsWith('rouge-score not')) console.log(l);
-    return JSON.parse(r.stdout) as Record<string, PyTiming>;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const r = spawnSync(py.python, ['-c', script, pairsFile, fixtures, PY_METRICS], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) {
+    console.log(`NLTK timing failed: ${r.stderr.slice(-500)}`);
+    return null;
   }
+  const skipped = r.stderr.split('\n').find((l) => l.startsWith('meteor skipped'));
+  if (skipped) console.log(skipped);
+  return JSON.parse(r.stdout) as Record<string, PyTiming>;
 }
 
 void main();

@@ -10,7 +10,7 @@
  * Not here: grading, 0..1 scaling, UI data (fuzzy-explain.ts).
  */
 import { defaultProcessCodePoints, default_process, processInPlace } from './fuzzy-process.ts';
-import { lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector, type CodePoints } from './lcs.ts';
+import { hasSurrogate, lcsLength, lcsLengthString, lcsPrefixes, lcsSlots, PatternMatchVector, type CodePoints } from './lcs.ts';
 import { compareCodePoints, cpLength, joinCodePointsInto, pySorted, pySplit, toCodePointsInto } from './tokenize.ts';
 
 export { default_process } from './fuzzy-process.ts';
@@ -88,14 +88,38 @@ export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): numbe
   return normSim >= cutoff / 100 ? normSim * 100 : 0;
 }
 
+/**
+ * ratioCodePoints on two surrogate-free strings (code units = code points), read in place: the same arithmetic
+ * with lcsLengthString, so the common unprocessed case builds no code-point arrays.
+ */
+function ratioString(a: string, b: string, cutoff: number): number {
+  const lensum = a.length + b.length;
+  let normSim = 1.0;
+  if (lensum > 0) {
+    const cut = cutoff / 100;
+    let minLcs = 0;
+    if (cut > 0) {
+      if (1.0 - Math.abs(a.length - b.length) / lensum < cut) return 0;
+      minLcs = Math.max(0, Math.floor((cut * lensum) / 2) - 1);
+    }
+    const dist = lensum - 2 * lcsLengthString(a, b, minLcs);
+    normSim = 1.0 - dist / lensum;
+  }
+  return normSim >= cutoff / 100 ? normSim * 100 : 0;
+}
+
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
 export function ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  if (!opts?.processor && !hasSurrogate(s1) && !hasSurrogate(s2)) return ratioString(s1, s2, cutoffOf(opts));
   const [a, b] = inputCps(s1, s2, opts);
   return ratioCodePoints(a, b, cutoffOf(opts));
 }
 
 /** fuzz.QRatio: ratio, but 0 when either (processed) string is empty. */
 export function QRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
+  if (!opts?.processor && !hasSurrogate(s1) && !hasSurrogate(s2)) {
+    return s1.length && s2.length ? ratioString(s1, s2, cutoffOf(opts)) : 0;
+  }
   const [a, b] = inputCps(s1, s2, opts);
   if (!a.length || !b.length) return 0;
   return ratioCodePoints(a, b, cutoffOf(opts));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indelDistance, lcsAlignment, lcsLength, lcsPrefixes, lcsSlots, PatternMatchVector, setWasmKernel } from './lcs.ts';
+import { hasSurrogate, indelDistance, lcsAlignment, lcsLength, lcsLengthString, lcsPrefixes, lcsSlots, PatternMatchVector, setWasmKernel } from './lcs.ts';
 import { wasmLcs } from './lcs-wasm.ts';
 import { toCodePoints } from './tokenize.ts';
 
@@ -190,5 +190,60 @@ describe('lcsAlignment', () => {
     // Indel.opcodes("qabxcd", "abycdf"): equal a[1:3] b[0:2], equal a[4:6] b[3:5]
     const pairs = Array.from(lcsAlignment(toCodePoints('qabxcd'), toCodePoints('abycdf')));
     expect(pairs).toEqual([1, 0, 2, 1, 4, 3, 5, 4]);
+  });
+});
+
+describe('lcsLengthString (surrogate-free strings read in place)', () => {
+  const BMP = [
+    [0x61, 0x62],
+    [0x61, 0x62, 0x63, 0x64, 0x20],
+    [0x61, 0x4e00, 0xe9, 0x301, 0x20, 0xffff],
+    Array.from({ length: 40 }, (_, i) => 0x41 + i),
+  ];
+  const str = (cps: number[]) => String.fromCharCode(...cps);
+  for (const kernel of ['wasm', 'js'] as const) {
+    it(`equals lcsLength on the same code points (${kernel} kernel), short and long, with and without a minimum`, () => {
+      setWasmKernel(kernel === 'wasm');
+      try {
+        const next = rng(99);
+        for (let trial = 0; trial < 300; trial++) {
+          const alphabet = BMP[trial % BMP.length]!;
+          const a = randomCps(next, Math.floor(next() * (trial % 3 === 0 ? 200 : 40)), alphabet);
+          const b = randomCps(next, Math.floor(next() * (trial % 3 === 0 ? 200 : 40)), alphabet);
+          const want = lcsLength(a, b);
+          expect(lcsLengthString(str(a), str(b))).toBe(want);
+          if (want > 0) expect(lcsLengthString(str(a), str(b), want)).toBe(want);
+        }
+      } finally {
+        setWasmKernel(true);
+      }
+    });
+  }
+
+  it('handles patterns past 8192 characters (Latin-1 in wasm, others in JS) and shorter ones after them', () => {
+    const next = rng(7);
+    for (const [len, alphabet] of [
+      [9000, [0x61, 0x62, 0x63]],
+      [200, [0x61, 0x62, 0x63, 0x20]],
+      [20_000, [0x61, 0x62, 0x63, 0x64]],
+      [8500, [0x61, 0x4e00, 0xe9]],
+      [100, [0x61, 0x4e00]],
+    ] as Array<[number, number[]]>) {
+      const a = randomCps(next, len, alphabet);
+      const b = randomCps(next, Math.floor(len * 0.8), alphabet);
+      setWasmKernel(false);
+      const js = lcsLength(a, b);
+      setWasmKernel(true);
+      expect(lcsLength(a, b)).toBe(js);
+      expect(lcsLengthString(str(a), str(b))).toBe(js);
+    }
+    expect(lcsLengthString('a'.repeat(10), 'b'.repeat(10))).toBe(0);
+  });
+
+  it('hasSurrogate finds lone and paired surrogates only', () => {
+    expect(hasSurrogate('plain é 中')).toBe(false);
+    expect(hasSurrogate('a😀b')).toBe(true);
+    expect(hasSurrogate('\ud800')).toBe(true);
+    expect(hasSurrogate('\udfff')).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
  * computation revisited", 2004), as rapidfuzz computes it, plus the Indel distance built on it and the recovery
  * of one alignment (the same traceback as rapidfuzz-cpp `recover_alignment`, for highlighting).
  * The JS kernels use 30-bit words so every sum stays a small int (no BigInt, no float carries); `lcsLength`
- * hands patterns of 31..8192 code points to the 64-bit wasm kernel (lcs-wasm.ts) when WebAssembly is available,
+ * hands longer patterns to the 64-bit wasm kernel (lcs-wasm.ts) when WebAssembly is available (`lcsLengthString`
+ * does the same on surrogate-free strings without building code-point arrays),
  * and the tests run both kernels against a plain dynamic programme.
  * Memory: a pattern's masks take (distinct characters) x (length / 30) int32, e.g. 20 MB for 50k CJK characters.
  * This module knows nothing about scores, strings or processing: inputs are code points (see tokenize.ts).
@@ -240,19 +241,25 @@ const sharedPm = new PatternMatchVector();
 let sharedSlots: Int32Array = new Int32Array(256);
 
 /**
- * Patterns this long or shorter take the one-word JS kernel; longer ones the wasm kernel when there is one, up to
- * WASM_MAX code points (the memory layout below is sized for it).
+ * Patterns this long or shorter take the one-word JS kernel; longer ones the wasm kernel when there is one. Latin-1
+ * patterns have no length limit there; others (the slot path, one mask row per pattern character) stop at
+ * WIDE_MAX code points and take the JS kernel beyond.
  */
 const JS_ONLY_MAX = W;
-const WASM_MAX = 8192;
-const MAX_WORDS64 = WASM_MAX / 64;
+const WIDE_MAX = 8192;
 
-/* Wasm memory layout (bytes). The Latin-1 table stays all-zero between calls (clear256 undoes build256). */
-const S_PTR = 0;
-const TABLE_PTR = S_PTR + MAX_WORDS64 * 8;
-const PAT_PTR = TABLE_PTR + 256 * MAX_WORDS64 * 8;
-const TEXT_PTR = PAT_PTR + WASM_MAX * 4;
-const SLOT_AREA = TEXT_PTR + WASM_MAX * 4; // the slot path: masks, then the text's slots
+/*
+ * Wasm memory layout, sized for `cap` 64-bit words (patterns up to 64·cap code points): S, the Latin-1 mask
+ * table, the pattern, the text, then the slot path's area. The table stays all-zero between calls (clear256
+ * undoes build256). A longer pattern moves the whole layout to freshly grown (zeroed) memory past the old end,
+ * so the new table is zero too; the old area is left unused.
+ */
+let cap = 0;
+let S_PTR = 0;
+let TABLE_PTR = 0;
+let PAT_PTR = 0;
+let TEXT_PTR = 0;
+let SLOT_AREA = 0;
 
 /** Slot tables for the wasm slot path (the same character -> small number scheme as PatternMatchVector). */
 const wideLatin = new Int32Array(256).fill(-1);
@@ -268,27 +275,56 @@ function heapFor(k: WasmLcs, bytes: number): Int32Array {
   return heap;
 }
 
-function copyInto(h: Int32Array, at: number, src: CodePoints, start: number, len: number): void {
-  if (src instanceof Int32Array) h.set(src.subarray(start, start + len), at);
+/** Make room for a pattern of `words` 64-bit words (see the layout above); returns the heap view. */
+function layoutFor(k: WasmLcs, words: number): Int32Array {
+  if (words <= cap && heap && heap.buffer === k.memory.buffer) return heap;
+  if (words > cap) {
+    const base = cap === 0 ? 0 : k.memory.buffer.byteLength;
+    cap = Math.max(words, cap * 2, WIDE_MAX / 64);
+    S_PTR = base;
+    TABLE_PTR = S_PTR + cap * 8;
+    PAT_PTR = TABLE_PTR + 256 * cap * 8;
+    TEXT_PTR = PAT_PTR + cap * 64 * 4;
+    SLOT_AREA = TEXT_PTR + cap * 64 * 4;
+  }
+  return heapFor(k, SLOT_AREA);
+}
+
+function copyInto(h: Int32Array, at: number, src: CodePoints | string, start: number, len: number): void {
+  if (typeof src === 'string') for (let i = 0; i < len; i++) h[at + i] = src.charCodeAt(start + i);
+  else if (src instanceof Int32Array) h.set(src.subarray(start, start + len), at);
   else for (let i = 0; i < len; i++) h[at + i] = src[start + i] as number;
 }
 
 /**
- * LCS(p[pS:pS+len1], t[tS:tS+n]) with the 64-bit wasm kernel, n <= len1 <= WASM_MAX. Latin-1 patterns (the
- * usual case) index a 256-row mask table by code point, so all per-character work runs in wasm; other
- * patterns number their characters in JS and use slot-major masks.
+ * LCS(p[pS:pS+len1], t[tS:tS+n]) with the 64-bit wasm kernel, n <= len1. Latin-1 patterns (the usual case) index
+ * a 256-row mask table by code point, so all per-character work runs in wasm; other patterns (up to WIDE_MAX;
+ * undefined beyond) number their characters in JS and use slot-major masks. Strings are read as code units:
+ * callers pass strings only when they hold no surrogates.
  */
-function lcsWasm(k: WasmLcs, p: CodePoints, pS: number, len1: number, t: CodePoints, tS: number, n: number, minLcs: number): number {
+function lcsWasm(
+  k: WasmLcs,
+  p: CodePoints | string,
+  pS: number,
+  len1: number,
+  t: CodePoints | string,
+  tS: number,
+  n: number,
+  minLcs: number,
+): number | undefined {
   const words = (len1 + 63) >>> 6;
   const band = minLcs > 0 ? len1 - minLcs : -1;
-  let h = heapFor(k, SLOT_AREA);
-  copyInto(h, PAT_PTR >> 2, p, pS, len1);
+  let h = layoutFor(k, words);
+  const pat = PAT_PTR >> 2;
+  const text = TEXT_PTR >> 2;
+  copyInto(h, pat, p, pS, len1);
+  copyInto(h, text, t, tS, n);
   if (k.build256(PAT_PTR, len1, TABLE_PTR, words) === 0) {
-    copyInto(h, TEXT_PTR >> 2, t, tS, n);
     const lcs = k.lcs(words, n, TEXT_PTR, TABLE_PTR, S_PTR, band, 256);
     k.clear256(PAT_PTR, len1, TABLE_PTR, words);
     return lcs;
   }
+  if (len1 > WIDE_MAX) return undefined;
 
   for (let i = 0; i < wideLatinUsedCount; i++) wideLatin[wideLatinUsed[i] as number] = -1;
   wideLatinUsedCount = 0;
@@ -300,7 +336,7 @@ function lcsWasm(k: WasmLcs, p: CodePoints, pS: number, len1: number, t: CodePoi
   h = heapFor(k, (textStart + n) * 4);
   let slots = 0;
   for (let i = 0; i < len1; i++) {
-    const c = p[pS + i] as number;
+    const c = h[pat + i] as number;
     let slot = c < 256 ? (wideLatin[c] as number) : (wideOther.get(c) ?? -1);
     if (slot < 0) {
       slot = slots++;
@@ -316,7 +352,7 @@ function lcsWasm(k: WasmLcs, p: CodePoints, pS: number, len1: number, t: CodePoi
   }
   const hasOther = wideOther.size > 0;
   for (let j = 0; j < n; j++) {
-    const c = t[tS + j] as number;
+    const c = h[text + j] as number;
     h[textStart + j] = c < 256 ? (wideLatin[c] as number) : hasOther ? (wideOther.get(c) ?? -1) : -1;
   }
   return k.lcs(words, n, textStart * 4, SLOT_AREA, S_PTR, band, slots);
@@ -345,12 +381,86 @@ export function lcsLength(a: CodePoints, b: CodePoints, minLcs = 0): number {
   const pLen = aLonger ? midA : midB;
   const tLen = aLonger ? midB : midA;
   const rest = Math.max(0, minLcs - affix);
-  const k = pLen > JS_ONLY_MAX && pLen <= WASM_MAX && useWasm ? wasmLcs() : undefined;
-  if (k) return affix + lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
+  const k = pLen > JS_ONLY_MAX && useWasm ? wasmLcs() : undefined;
+  if (k) {
+    const lcs = lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
+    if (lcs !== undefined) return affix + lcs;
+  }
   sharedPm.build(p, prefix, prefix + pLen);
   if (sharedSlots.length < tLen) sharedSlots = new Int32Array(Math.max(tLen, sharedSlots.length * 2));
   const slots = sharedPm.slotsOf(t, prefix, prefix + tLen, false, sharedSlots);
   return affix + lcsSlots(sharedPm, slots, 0, tLen, rest);
+}
+
+/** True when `s` holds a UTF-16 surrogate, i.e. its code units are not its code points. */
+export function hasSurrogate(s: string): boolean {
+  return SURROGATE.test(s);
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** One-word masks by Latin-1 code unit for the short-pattern string kernel; all zero between calls. */
+const shortMasks = new Int32Array(256);
+
+/**
+ * `lcsLength` of two strings that hold no surrogates (check with `hasSurrogate`), read with charCodeAt: no
+ * code-point arrays are built. Same kernels, same result.
+ */
+export function lcsLengthString(a: string, b: string, minLcs = 0): number {
+  const lenA = a.length;
+  const lenB = b.length;
+  if (minLcs > Math.min(lenA, lenB)) return 0;
+  let prefix = 0;
+  while (prefix < lenA && prefix < lenB && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < lenA - prefix && suffix < lenB - prefix && a.charCodeAt(lenA - 1 - suffix) === b.charCodeAt(lenB - 1 - suffix))
+    suffix++;
+  const affix = prefix + suffix;
+  const midA = lenA - affix;
+  const midB = lenB - affix;
+  if (midA === 0 || midB === 0) return affix;
+  const aLonger = midA >= midB;
+  const p = aLonger ? a : b;
+  const t = aLonger ? b : a;
+  const pLen = aLonger ? midA : midB;
+  const tLen = aLonger ? midB : midA;
+  if (pLen <= JS_ONLY_MAX) {
+    const masks = shortMasks;
+    let other: Map<number, number> | undefined;
+    for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
+      const c = p.charCodeAt(prefix + i);
+      if (c < 256) masks[c] = (masks[c] as number) | bit;
+      else (other ??= new Map()).set(c, (other.get(c) ?? 0) | bit);
+    }
+    let S = MASK;
+    for (let j = 0; j < tLen; j++) {
+      const c = t.charCodeAt(prefix + j);
+      const m = c < 256 ? (masks[c] as number) : other ? (other.get(c) ?? 0) : 0;
+      if (m === 0) continue;
+      const u = S & m;
+      S = ((S + u) | (S - u)) & MASK;
+    }
+    for (let i = 0; i < pLen; i++) {
+      const c = p.charCodeAt(prefix + i);
+      if (c < 256) masks[c] = 0;
+    }
+    return affix + popcount30(~S & MASK);
+  }
+  const rest = Math.max(0, minLcs - affix);
+  const k = useWasm ? wasmLcs() : undefined;
+  if (k) {
+    const lcs = lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
+    if (lcs !== undefined) return affix + lcs;
+  }
+  sharedPm.build(toCodeUnits(p, prefix, pLen));
+  if (sharedSlots.length < tLen) sharedSlots = new Int32Array(Math.max(tLen, sharedSlots.length * 2));
+  const slots = sharedPm.slotsOf(toCodeUnits(t, prefix, tLen), 0, tLen, false, sharedSlots);
+  return affix + lcsSlots(sharedPm, slots, 0, tLen, rest);
+}
+
+function toCodeUnits(s: string, start: number, len: number): Int32Array {
+  const out = new Int32Array(len);
+  for (let i = 0; i < len; i++) out[i] = s.charCodeAt(start + i);
+  return out;
 }
 
 let useWasm = true;

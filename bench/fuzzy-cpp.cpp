@@ -1,0 +1,27 @@
+// Times rapidfuzz-cpp's fuzz::ratio and fuzz::WRatio on the pairs in a file (one pair per two lines), for
+// bench/fuzzy-cpp.ts. Built by that benchmark with g++ -O3 against the header-only rapidfuzz-cpp found in
+// $RAPIDFUZZ_CPP_DIR (never vendored here). Prints: <ratio seconds> <WRatio seconds> <sum ratio> <sum WRatio>.
+#include <rapidfuzz/fuzz.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+  std::ifstream in(argv[1]);
+  std::vector<std::string> a, b;
+  std::string x, y;
+  while (std::getline(in, x) && std::getline(in, y)) { a.push_back(x); b.push_back(y); }
+  auto time = [&](auto f) {
+    double sum = 0;
+    auto t0 = std::chrono::steady_clock::now();
+    for (size_t k = 0; k < a.size(); k++) sum += f(a[k], b[k]);
+    auto t1 = std::chrono::steady_clock::now();
+    return std::make_pair(std::chrono::duration<double>(t1 - t0).count(), sum);
+  };
+  auto r = time([](const std::string& s, const std::string& t) { return rapidfuzz::fuzz::ratio(s, t); });
+  auto w = time([](const std::string& s, const std::string& t) { return rapidfuzz::fuzz::WRatio(s, t); });
+  std::printf("%.9f %.9f %.17g %.17g\n", r.first, w.first, r.second, w.second);
+  return 0;
+}

@@ -1,0 +1,90 @@
+/**
+ * fuzz.ratio and fuzz.WRatio against rapidfuzz's C++ core at several string lengths, interleaved in one run:
+ * each round times the C++ build on the pairs, then ours (Node) on the same pairs; medians of the rounds and
+ * their ratio are printed with the machine's load (os.loadavg) before and after. rapidfuzz-cpp is header-only:
+ * set RAPIDFUZZ_CPP_DIR to a checkout (the folder holding rapidfuzz/fuzz.hpp); this benchmark builds
+ * bench/fuzzy-cpp.cpp with `g++ -O3 -std=c++17` into a temp folder. Without it, C++ is "not measured".
+ * Pairs: bench/pairs.ts (ASCII, so bytes = code points and std::string matches Python str).
+ * Usage: RAPIDFUZZ_CPP_DIR=/tmp/rapidfuzz-cpp npx tsx bench/fuzzy-cpp.ts [--rounds R] [--lengths 10,100,1000,10000]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FUZZY_SCORERS } from '../src/engine/metrics/fuzzy.ts';
+import { makePairs } from './pairs.ts';
+
+function opt(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const ROUNDS = Number(opt('--rounds') ?? 7);
+const LENGTHS = (opt('--lengths') ?? '10,100,200,1000,10000').split(',').map(Number);
+/** Pairs per length: 10,000 up to 200 characters, fewer for long strings (per-pair figures are what compare). */
+const countFor = (len: number) => (len <= 200 ? 10_000 : len <= 1000 ? 2000 : 100);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
+function buildCpp(dir: string): string | undefined {
+  const src = process.env.RAPIDFUZZ_CPP_DIR;
+  if (!src || !existsSync(join(src, 'rapidfuzz', 'fuzz.hpp'))) return undefined;
+  const exe = join(dir, 'fuzzy-cpp');
+  const cpp = new URL('./fuzzy-cpp.cpp', import.meta.url).pathname;
+  execFileSync('g++', ['-O3', '-std=c++17', `-I${src}`, '-o', exe, cpp], { stdio: 'inherit' });
+  return exe;
+}
+
+function timeOurs(pairs: Array<[string, string]>, name: 'ratio' | 'WRatio'): { s: number; sum: number } {
+  const f = FUZZY_SCORERS[name];
+  let sum = 0;
+  const t0 = process.hrtime.bigint();
+  for (const [a, b] of pairs) sum += f(a, b);
+  return { s: Number(process.hrtime.bigint() - t0) / 1e9, sum };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'fuzzy-cpp-'));
+try {
+  const exe = buildCpp(dir);
+  console.log(`fuzz.ratio / fuzz.WRatio vs rapidfuzz-cpp (${exe ? 'g++ -O3' : 'not measured: set RAPIDFUZZ_CPP_DIR'}), ` +
+    `Node ${process.version}, ${ROUNDS} interleaved rounds, medians; load before: ${load()}`);
+  console.log('length  pairs | ratio ours µs/pair  C++ µs/pair  ours/C++ | WRatio ours µs/pair  C++ µs/pair  ours/C++ | sums equal');
+  for (const len of LENGTHS) {
+    const pairs = makePairs({ count: countFor(len), length: len });
+    const file = join(dir, `pairs-${len}.txt`);
+    writeFileSync(file, pairs.map(([a, b]) => `${a}\n${b}\n`).join(''));
+    // warm-up (JIT, wasm compile)
+    timeOurs(pairs.slice(0, 2000), 'ratio');
+    timeOurs(pairs.slice(0, 2000), 'WRatio');
+    const ours = { ratio: [] as number[], WRatio: [] as number[] };
+    const cpp = { ratio: [] as number[], WRatio: [] as number[] };
+    let same = '';
+    for (let r = 0; r < ROUNDS; r++) {
+      if (exe) {
+        const out = spawnSync(exe, [file], { encoding: 'utf8' });
+        if (out.status !== 0) throw new Error(out.stderr);
+        const [rs, ws, rsum, wsum] = out.stdout.trim().split(' ').map(Number) as [number, number, number, number];
+        cpp.ratio.push(rs);
+        cpp.WRatio.push(ws);
+        if (r === 0) {
+          const o1 = timeOurs(pairs, 'ratio').sum;
+          const o2 = timeOurs(pairs, 'WRatio').sum;
+          same = Math.abs(o1 - rsum) < 1e-6 * pairs.length && Math.abs(o2 - wsum) < 1e-6 * pairs.length ? 'yes' : `NO (${o1} vs ${rsum}, ${o2} vs ${wsum})`;
+        }
+      }
+      ours.ratio.push(timeOurs(pairs, 'ratio').s);
+      ours.WRatio.push(timeOurs(pairs, 'WRatio').s);
+    }
+    const us = (s: number) => ((s / pairs.length) * 1e6).toFixed(3).padStart(11);
+    const cell = (o: number[], c: number[]) =>
+      `${us(median(o))}  ${c.length ? us(median(c)) : 'not measured'.padStart(11)}  ${c.length ? `${(median(o) / median(c)).toFixed(2)}x`.padStart(8) : '-'.padStart(8)}`;
+    console.log(`${String(len).padStart(6)} ${String(pairs.length).padStart(6)} |      ${cell(ours.ratio, cpp.ratio)} |       ${cell(ours.WRatio, cpp.WRatio)} | ${same || '-'}`);
+  }
+  console.log(`load after: ${load()}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
