@@ -11,7 +11,8 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       input: { cli: 'src/cli/index.ts', 'data-worker': 'src/cli/data-worker.ts', 'python-worker': 'src/engine/python/node-worker.ts' },
-      output: { entryFileNames: '[name].js', format: 'es' },
+      // Chunks sit beside the entries: modules find their sibling entries (python-worker.js, data-worker.js) by import.meta.url.
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
     },
   },
 });
