@@ -166,8 +166,9 @@ test.describe('sandbox', () => {
     const frame = page.frame({ name: 'grader-sandbox' })!;
     const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
     expect(csp).toContain("default-src 'none'");
-    // Our own origin, and the Python package index the user chose (by default Pyodide's official one): nothing else.
-    expect(csp).toMatch(/connect-src http:\/\/127\.0\.0\.1:\d+ https:\/\/cdn\.jsdelivr\.net(;|$)/);
+    // Our own origin, and the folder of the Python package index the user chose (by default Pyodide's official
+    // one, named by its path, not its whole origin): nothing else.
+    expect(csp).toMatch(/connect-src http:\/\/127\.0\.0\.1:\d+ https:\/\/cdn\.jsdelivr\.net\/pyodide\/v[\d.]+\/full\/(;|$)/);
     // localhost is the same server as 127.0.0.1 but another origin, and it answers with CORS "*": only the
     // policy can stop this request.
     const other = new URL(page.url());
