@@ -6,6 +6,7 @@
  * worker serving the app and grading offline (the app server is stopped, so offline is real).
  */
 import { readFileSync } from 'node:fs';
+import { encodeShare } from '../../src/share/codec.ts';
 import type { Witness } from '../witness.ts';
 import { hostileGrader, AFTER_CHECK } from '../witness.ts';
 import type { Browser } from './browser.ts';
@@ -161,10 +162,18 @@ export const checks: Check[] = [
       await click(b, 'share-button');
       const link = await poll('the share link', () => b.run<string | null>(`() => document.querySelector('[data-testid="share-link"]')?.value ?? null`), (v) => !!v, 30_000);
       assert(/#v1\.[A-Za-z0-9_-]+$/.test(link!), `a v1 link: ${link}`);
-      // Another document first, so the link's content is what comes back.
+      // The user's own link reopens the user's own workspace; a colleague's link (made elsewhere, here by the same
+      // codec in Node) opens as a workspace from a link, with its banner.
+      const theirs = await encodeShare({
+        grader: JSON.stringify(grader),
+        item: '{"city": "paris"}',
+        sample: '{"output_text": "I think it is PARIS.", "score": 1.0}',
+        title: 'From a colleague',
+      });
+      if (!theirs.ok) throw new Error('could not encode the link');
       await grade(b, 'another grader', { grader: stringCheck, item: { answer: 'x' }, sample: { output_text: 'y' } }, { reward: 0 });
       await b.goto('about:blank');
-      await openApp(b, link!);
+      await openApp(b, `${app}#${theirs.fragment}`);
       await poll('the link banner', () => count(b, '[data-testid="link-banner"]'), (n) => n === 1, 30_000);
       await result(b, 'the shared reward', { reward: 1, kind: 'string_check' });
       assertEqual(JSON.parse(await getDoc(b, 'grader')), grader, 'the shared grader');
