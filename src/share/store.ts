@@ -123,8 +123,22 @@ export class WorkspaceStore {
 
 /** A short fingerprint of a link's fragment (`v1.…` or `url=…`): links can be megabytes, records stay small. */
 export async function linkFingerprint(fragment: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(fragment.replace(/^#/, '').trim()));
+  const text = fragment.replace(/^#/, '').trim();
+  // crypto.subtle exists only in secure contexts (an app served over plain http from a LAN address has none).
+  if (typeof crypto === 'undefined' || !crypto.subtle) return plainFingerprint(text);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Identifies a link where SubtleCrypto is missing: four FNV-1a lanes (no security property is needed). */
+export function plainFingerprint(text: string): string {
+  let out = 'p';
+  for (const seed of [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x6a09e667]) {
+    let h = seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out;
 }
 
 export function newId(): string {
