@@ -1,899 +1,316 @@
 /**
- * rapidfuzz's own pure-Python result types (Editop, Editops, Opcode, Opcodes, MatchingBlock, ScoreAlignment), from
- * rapidfuzz 3.14.6's `rapidfuzz/distance/_initialize_py.py` unchanged but for backquotes in docstrings (MIT licence,
- * Copyright (C) 2022 Max Bachmann, header kept below), so editops/opcodes objects behave and print exactly as
- * rapidfuzz's do. The edit scripts themselves are computed by the engine (metrics/rf-distance.ts).
+ * Our own implementation of the interface of rapidfuzz's result types (Editop, Editops, Opcode, Opcodes,
+ * MatchingBlock, ScoreAlignment): same constructors, methods, errors and reprs as rapidfuzz's, written for this
+ * project. The edit scripts themselves are computed by the engine (metrics/rf-distance.ts).
  */
-export const RAPIDFUZZ_INITIALIZE_PY = String.raw`# SPDX-License-Identifier: MIT
-# Copyright (C) 2022 Max Bachmann
-from __future__ import annotations
+export const RAPIDFUZZ_INITIALIZE_PY = String.raw`from __future__ import annotations
+
+_INVALID = "List of edit operations invalid"
+_NOT_SUB = "subsequence is not a subsequence"
+_SWAP = {"insert": "delete", "delete": "insert"}
 
 
-def _list_to_editops(
-    ops,
-    src_len,
-    dest_len,
-):
-    if not ops:
-        return []
-
-    if len(ops[0]) == 5:
-        return Opcodes(ops, src_len, dest_len).as_editops()._editops
-
-    blocks = []
-    for op in ops:
-        edit_type, src_pos, dest_pos = op
-
-        if src_pos > src_len or dest_pos > dest_len:
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
-
-        if src_pos == src_len and edit_type != "insert":
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
-        if dest_pos == dest_len and edit_type != "delete":
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
-
-        # keep operations are not relevant in editops
-        if edit_type == "equal":
-            continue
-
-        blocks.append(Editop(edit_type, src_pos, dest_pos))
-
-    # validate order of editops
-    for i in range(len(blocks) - 1):
-        if blocks[i + 1].src_pos < blocks[i].src_pos or blocks[i + 1].dest_pos < blocks[i].dest_pos:
-            msg = "List of edit operations out of order"
-            raise ValueError(msg)
-        if blocks[i + 1].src_pos == blocks[i].src_pos and blocks[i + 1].dest_pos == blocks[i].dest_pos:
-            msg = "Duplicated edit operation"
-            raise ValueError(msg)
-
-    return blocks
+def _step(tag):
+    """How far (source, destination) advance past one edit of this kind."""
+    return {"replace": (1, 1), "insert": (0, 1), "delete": (1, 0)}.get(tag, (0, 0))
 
 
-def _list_to_opcodes(
-    ops,
-    src_len,
-    dest_len,
-):
-    if not ops or len(ops[0]) == 3:
-        return Editops(ops, src_len, dest_len).as_opcodes()._opcodes
+class _Record:
+    """A fixed-size record that also behaves like a tuple of its fields."""
 
-    blocks = []
-    for op in ops:
-        edit_type, src_start, src_end, dest_start, dest_end = op
+    _fields = ()
+    _quoted = ()
+    _range_msg = ""
 
-        if src_end > src_len or dest_end > dest_len:
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
-        if src_end < src_start or dest_end < dest_start:
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
+    def _values(self):
+        return tuple(getattr(self, name) for name in self._fields)
 
-        if edit_type in {"equal", "replace"} and (src_end - src_start != dest_end - dest_start or src_start == src_end):
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
-        if edit_type == "insert" and (src_start != src_end or dest_start == dest_end):
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
-        if edit_type == "delete" and (src_start == src_end or dest_start != dest_end):
-            msg = "List of edit operations invalid"
-            raise ValueError(msg)
+    def __len__(self):
+        return len(self._fields)
 
-        # merge similar adjacent blocks
-        if blocks and (
-            blocks[-1].tag == edit_type and blocks[-1].src_end == src_start and blocks[-1].dest_end == dest_start
-        ):
-            blocks[-1].src_end = src_end
-            blocks[-1].dest_end = dest_end
-            continue
+    def __getitem__(self, i):
+        n = len(self._fields)
+        for k, name in enumerate(self._fields):
+            if i == k or i == k - n:
+                return getattr(self, name)
+        raise IndexError(self._range_msg)
 
-        blocks.append(Opcode(edit_type, src_start, src_end, dest_start, dest_end))
+    def __iter__(self):
+        return iter(self._values())
 
-    # check if edit operations span the complete string
-    if blocks[0].src_start != 0 or blocks[0].dest_start != 0:
-        msg = "List of edit operations does not start at position 0"
-        raise ValueError(msg)
-    if blocks[-1].src_end != src_len or blocks[-1].dest_end != dest_len:
-        msg = "List of edit operations does not end at the string ends"
-        raise ValueError(msg)
-    for i in range(len(blocks) - 1):
-        if blocks[i + 1].src_start != blocks[i].src_end or blocks[i + 1].dest_start != blocks[i].dest_end:
-            msg = "List of edit operations is not continuous"
-            raise ValueError(msg)
+    def __eq__(self, other):
+        try:
+            if len(other) != len(self._fields):
+                return False
+            return all(other[k] == v for k, v in enumerate(self._values()))
+        except TypeError:
+            return False
 
-    return blocks
+    __hash__ = None
+
+    def __repr__(self):
+        parts = []
+        for name in self._fields:
+            value = getattr(self, name)
+            parts.append(f"{name}={value!r}" if name in self._quoted else f"{name}={value}")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
 
-class MatchingBlock:
-    """
-    Triple describing matching subsequences
-    """
+class MatchingBlock(_Record):
+    _fields = ("a", "b", "size")
+    _range_msg = "MatchingBlock index out of range"
 
     def __init__(self, a, b, size):
-        self.a = a
-        self.b = b
-        self.size = size
-
-    def __len__(self):
-        return 3
-
-    def __eq__(self, other):
-        try:
-            if len(other) != 3:
-                return False
-
-            return bool(other[0] == self.a and other[1] == self.b and other[2] == self.size)
-        except TypeError:
-            return False
-
-    def __getitem__(self, i):
-        if i in {0, -3}:
-            return self.a
-        if i in {1, -2}:
-            return self.b
-        if i in {2, -1}:
-            return self.size
-
-        msg = "MatchingBlock index out of range"
-        raise IndexError(msg)
-
-    def __iter__(self):
-        for i in range(3):
-            yield self[i]
-
-    def __repr__(self):
-        return f"MatchingBlock(a={self.a}, b={self.b}, size={self.size})"
+        self.a, self.b, self.size = a, b, size
 
 
-class Editop:
-    """
-    Tuple like object describing an edit operation.
-    It is in the form (tag, src_pos, dest_pos)
-
-    The tags are strings, with these meanings:
-
-    +-----------+---------------------------------------------------+
-    | tag       | explanation                                       |
-    +===========+===================================================+
-    | 'replace' | src[src_pos] should be replaced by dest[dest_pos] |
-    +-----------+---------------------------------------------------+
-    | 'delete'  | src[src_pos] should be deleted                    |
-    +-----------+---------------------------------------------------+
-    | 'insert'  | dest[dest_pos] should be inserted at src[src_pos] |
-    +-----------+---------------------------------------------------+
-    """
+class Editop(_Record):
+    _fields = ("tag", "src_pos", "dest_pos")
+    _quoted = ("tag",)
+    _range_msg = "Editop index out of range"
 
     def __init__(self, tag, src_pos, dest_pos):
-        self.tag = tag
-        self.src_pos = src_pos
-        self.dest_pos = dest_pos
+        self.tag, self.src_pos, self.dest_pos = tag, src_pos, dest_pos
+
+
+class Opcode(_Record):
+    _fields = ("tag", "src_start", "src_end", "dest_start", "dest_end")
+    _quoted = ("tag",)
+    _range_msg = "Opcode index out of range"
+
+    def __init__(self, tag, src_start, src_end, dest_start, dest_end):
+        self.tag, self.src_start, self.src_end = tag, src_start, src_end
+        self.dest_start, self.dest_end = dest_start, dest_end
+
+
+class ScoreAlignment(_Record):
+    _fields = ("score", "src_start", "src_end", "dest_start", "dest_end")
+    _range_msg = "Opcode index out of range"
+
+    def __init__(self, score, src_start, src_end, dest_start, dest_end):
+        self.score, self.src_start, self.src_end = score, src_start, src_end
+        self.dest_start, self.dest_end = dest_start, dest_end
+
+
+def _editop_list(ops, src_len, dest_len):
+    if not ops:
+        return []
+    if len(ops[0]) == 5:
+        return Opcodes(ops, src_len, dest_len).as_editops()._ops
+    result = []
+    for tag, s, d in ops:
+        if s > src_len or d > dest_len:
+            raise ValueError(_INVALID)
+        if (s == src_len and tag != "insert") or (d == dest_len and tag != "delete"):
+            raise ValueError(_INVALID)
+        if tag != "equal":
+            result.append(Editop(tag, s, d))
+    for prev, cur in zip(result, result[1:]):
+        if cur.src_pos < prev.src_pos or cur.dest_pos < prev.dest_pos:
+            raise ValueError("List of edit operations out of order")
+        if (cur.src_pos, cur.dest_pos) == (prev.src_pos, prev.dest_pos):
+            raise ValueError("Duplicated edit operation")
+    return result
+
+
+def _opcode_list(ops, src_len, dest_len):
+    if not ops or len(ops[0]) == 3:
+        return Editops(ops, src_len, dest_len).as_opcodes()._ops
+    result = []
+    for tag, s0, s1, d0, d1 in ops:
+        ns, nd = s1 - s0, d1 - d0
+        bad = s1 > src_len or d1 > dest_len or ns < 0 or nd < 0
+        if tag in ("equal", "replace"):
+            bad = bad or ns != nd or ns == 0
+        elif tag == "insert":
+            bad = bad or ns != 0 or nd == 0
+        elif tag == "delete":
+            bad = bad or ns == 0 or nd != 0
+        if bad:
+            raise ValueError(_INVALID)
+        last = result[-1] if result else None
+        if last is not None and last.tag == tag and last.src_end == s0 and last.dest_end == d0:
+            last.src_end, last.dest_end = s1, d1
+        else:
+            result.append(Opcode(tag, s0, s1, d0, d1))
+    if result[0].src_start != 0 or result[0].dest_start != 0:
+        raise ValueError("List of edit operations does not start at position 0")
+    if result[-1].src_end != src_len or result[-1].dest_end != dest_len:
+        raise ValueError("List of edit operations does not end at the string ends")
+    for prev, cur in zip(result, result[1:]):
+        if cur.src_start != prev.src_end or cur.dest_start != prev.dest_end:
+            raise ValueError("List of edit operations is not continuous")
+    return result
+
+
+class _Script:
+    """Shared behaviour of Editops and Opcodes: an ordered list of records plus both string lengths."""
+
+    @classmethod
+    def _build(cls, ops, src_len, dest_len):
+        obj = cls.__new__(cls)
+        obj._ops, obj.src_len, obj.dest_len = ops, src_len, dest_len
+        return obj
+
+    def _copies(self, ops=None):
+        return [type(op)(*op) for op in (self._ops if ops is None else ops)]
+
+    def as_list(self):
+        return [tuple(op) for op in self._ops]
+
+    def copy(self):
+        return self._build(self._copies(), self.src_len, self.dest_len)
 
     def __len__(self):
-        return 3
-
-    def __eq__(self, other):
-        try:
-            if len(other) != 3:
-                return False
-
-            return bool(other[0] == self.tag and other[1] == self.src_pos and other[2] == self.dest_pos)
-        except TypeError:
-            return False
-
-    def __getitem__(self, i):
-        if i in {0, -3}:
-            return self.tag
-        if i in {1, -2}:
-            return self.src_pos
-        if i in {2, -1}:
-            return self.dest_pos
-
-        msg = "Editop index out of range"
-        raise IndexError(msg)
+        return len(self._ops)
 
     def __iter__(self):
-        for i in range(3):
-            yield self[i]
+        return iter(self._copies())
+
+    def __eq__(self, other):
+        if not isinstance(other, type(self)):
+            return False
+        return (self.src_len, self.dest_len) == (other.src_len, other.dest_len) and self._ops == other._ops
+
+    __hash__ = None
 
     def __repr__(self):
-        return f"Editop(tag={self.tag!r}, src_pos={self.src_pos}, dest_pos={self.dest_pos})"
+        body = ", ".join(repr(op) for op in self._ops)
+        return f"{type(self).__name__}([{body}], src_len={self.src_len}, dest_len={self.dest_len})"
 
 
-class Editops:
-    """
-    List like object of Editops describing how to turn s1 into s2.
-    """
-
-    def __init__(
-        self,
-        editops=None,
-        src_len=0,
-        dest_len=0,
-    ):
-        self._src_len = src_len
-        self._dest_len = dest_len
-        self._editops = _list_to_editops(editops, src_len, dest_len)
+class Editops(_Script):
+    def __init__(self, editops=None, src_len=0, dest_len=0):
+        self.src_len, self.dest_len = src_len, dest_len
+        self._ops = _editop_list(editops, src_len, dest_len)
 
     @classmethod
     def from_opcodes(cls, opcodes):
-        """
-        Create Editops from Opcodes
-
-        Parameters
-        ----------
-        opcodes : Opcodes
-            opcodes to convert to editops
-
-        Returns
-        -------
-        editops : Editops
-            Opcodes converted to Editops
-        """
         return opcodes.as_editops()
 
     def as_opcodes(self):
-        """
-        Convert to Opcodes
-
-        Returns
-        -------
-        opcodes : Opcodes
-            Editops converted to Opcodes
-        """
-        x = Opcodes.__new__(Opcodes)
-        x._src_len = self._src_len
-        x._dest_len = self._dest_len
-        blocks = []
-        src_pos = 0
-        dest_pos = 0
-        i = 0
-        while i < len(self._editops):
-            if src_pos < self._editops[i].src_pos or dest_pos < self._editops[i].dest_pos:
-                blocks.append(
-                    Opcode(
-                        "equal",
-                        src_pos,
-                        self._editops[i].src_pos,
-                        dest_pos,
-                        self._editops[i].dest_pos,
-                    )
-                )
-                src_pos = self._editops[i].src_pos
-                dest_pos = self._editops[i].dest_pos
-
-            src_begin = src_pos
-            dest_begin = dest_pos
-            tag = self._editops[i].tag
-            while (
-                i < len(self._editops)
-                and self._editops[i].tag == tag
-                and src_pos == self._editops[i].src_pos
-                and dest_pos == self._editops[i].dest_pos
-            ):
-                if tag == "replace":
-                    src_pos += 1
-                    dest_pos += 1
-                elif tag == "insert":
-                    dest_pos += 1
-                elif tag == "delete":
-                    src_pos += 1
-
-                i += 1
-
-            blocks.append(Opcode(tag, src_begin, src_pos, dest_begin, dest_pos))
-
-        if src_pos < self.src_len or dest_pos < self.dest_len:
-            blocks.append(Opcode("equal", src_pos, self.src_len, dest_pos, self.dest_len))
-
-        x._opcodes = blocks
-        return x
+        ops, out, s, d, i = self._ops, [], 0, 0, 0
+        while i < len(ops):
+            first = ops[i]
+            if s < first.src_pos or d < first.dest_pos:
+                out.append(Opcode("equal", s, first.src_pos, d, first.dest_pos))
+                s, d = first.src_pos, first.dest_pos
+            start_s, start_d = s, d
+            ds, dd = _step(first.tag)
+            while i < len(ops) and ops[i].tag == first.tag and (ops[i].src_pos, ops[i].dest_pos) == (s, d):
+                s, d, i = s + ds, d + dd, i + 1
+            out.append(Opcode(first.tag, start_s, s, start_d, d))
+        if s < self.src_len or d < self.dest_len:
+            out.append(Opcode("equal", s, self.src_len, d, self.dest_len))
+        return Opcodes._build(out, self.src_len, self.dest_len)
 
     def as_matching_blocks(self):
-        """
-        Convert to matching blocks
-
-        Returns
-        -------
-        matching blocks : list[MatchingBlock]
-            Editops converted to matching blocks
-        """
-        blocks = []
-        src_pos = 0
-        dest_pos = 0
-        for op in self:
-            if src_pos < op.src_pos or dest_pos < op.dest_pos:
-                length = min(op.src_pos - src_pos, op.dest_pos - dest_pos)
-                if length > 0:
-                    blocks.append(MatchingBlock(src_pos, dest_pos, length))
-                src_pos = op.src_pos
-                dest_pos = op.dest_pos
-
-            if op.tag == "replace":
-                src_pos += 1
-                dest_pos += 1
-            elif op.tag == "delete":
-                src_pos += 1
-            elif op.tag == "insert":
-                dest_pos += 1
-
-        if src_pos < self.src_len or dest_pos < self.dest_len:
-            length = min(self.src_len - src_pos, self.dest_len - dest_pos)
-            if length > 0:
-                blocks.append(MatchingBlock(src_pos, dest_pos, length))
-
-        blocks.append(MatchingBlock(self.src_len, self.dest_len, 0))
-        return blocks
-
-    def as_list(self):
-        """
-        Convert Editops to a list of tuples.
-
-        This is the equivalent of ''[x for x in editops]''
-        """
-        return [tuple(op) for op in self._editops]
-
-    def copy(self):
-        """
-        performs copy of Editops
-        """
-        x = Editops.__new__(Editops)
-        x._src_len = self._src_len
-        x._dest_len = self._dest_len
-        x._editops = [Editop(op.tag, op.src_pos, op.dest_pos) for op in self._editops]
-        return x
+        out, s, d = [], 0, 0
+        for op in self._ops:
+            if s < op.src_pos or d < op.dest_pos:
+                size = min(op.src_pos - s, op.dest_pos - d)
+                if size > 0:
+                    out.append(MatchingBlock(s, d, size))
+                s, d = op.src_pos, op.dest_pos
+            ds, dd = _step(op.tag)
+            s, d = s + ds, d + dd
+        size = min(self.src_len - s, self.dest_len - d)
+        if size > 0:
+            out.append(MatchingBlock(s, d, size))
+        out.append(MatchingBlock(self.src_len, self.dest_len, 0))
+        return out
 
     def inverse(self):
-        """
-        Invert Editops, so it describes how to transform the destination string to
-        the source string.
-
-        Returns
-        -------
-        editops : Editops
-            inverted Editops
-
-        Examples
-        --------
-        >>> from rapidfuzz.distance import Levenshtein
-        >>> Levenshtein.editops('spam', 'park')
-        [Editop(tag=delete, src_pos=0, dest_pos=0),
-         Editop(tag=replace, src_pos=3, dest_pos=2),
-         Editop(tag=insert, src_pos=4, dest_pos=3)]
-
-        >>> Levenshtein.editops('spam', 'park').inverse()
-        [Editop(tag=insert, src_pos=0, dest_pos=0),
-         Editop(tag=replace, src_pos=2, dest_pos=3),
-         Editop(tag=delete, src_pos=3, dest_pos=4)]
-        """
-        blocks = []
-        for op in self:
-            tag = op.tag
-            if tag == "delete":
-                tag = "insert"
-            elif tag == "insert":
-                tag = "delete"
-
-            blocks.append(Editop(tag, op.dest_pos, op.src_pos))
-
-        x = Editops.__new__(Editops)
-        x._src_len = self.dest_len
-        x._dest_len = self.src_len
-        x._editops = blocks
-        return x
+        ops = [Editop(_SWAP.get(op.tag, op.tag), op.dest_pos, op.src_pos) for op in self._ops]
+        return Editops._build(ops, self.dest_len, self.src_len)
 
     def remove_subsequence(self, subsequence):
-        """
-        remove a subsequence
-
-        Parameters
-        ----------
-        subsequence : Editops
-            subsequence to remove (has to be a subset of editops)
-
-        Returns
-        -------
-        sequence : Editops
-            a copy of the editops without the subsequence
-        """
-        result = Editops.__new__(Editops)
-        result._src_len = self._src_len
-        result._dest_len = self._dest_len
-
-        if len(subsequence) > len(self):
-            msg = "subsequence is not a subsequence"
-            raise ValueError(msg)
-
-        result._editops = [None] * (len(self) - len(subsequence))
-
-        # offset to correct removed edit operation
-        offset = 0
-        op_pos = 0
-        result_pos = 0
-
-        for sop in subsequence:
-            while op_pos != len(self) and sop != self._editops[op_pos]:
-                if result_pos >= len(result._editops):
-                    msg = "subsequence is not a subsequence"
-                    raise ValueError(msg)
-
-                op = self._editops[op_pos]
-                result._editops[result_pos] = Editop(op.tag, op.src_pos + offset, op.dest_pos)
-                result_pos += 1
-                op_pos += 1
-
-            # element of subsequence not part of the sequence
-            if op_pos == len(self):
-                msg = "subsequence is not a subsequence"
-                raise ValueError(msg)
-
-            if sop.tag == "insert":
-                offset += 1
-            elif sop.tag == "delete":
-                offset -= 1
-
-            op_pos += 1
-
-        # add remaining elements
-        while op_pos != len(self):
-            op = self._editops[op_pos]
-            result._editops[result_pos] = Editop(op.tag, op.src_pos + offset, op.dest_pos)
-            result_pos += 1
-            op_pos += 1
-
-        return result
+        if len(subsequence) > len(self._ops):
+            raise ValueError(_NOT_SUB)
+        keep = len(self._ops) - len(subsequence)
+        out, shift, i = [], 0, 0
+        for removed in subsequence:
+            while i < len(self._ops) and removed != self._ops[i]:
+                if len(out) >= keep:
+                    raise ValueError(_NOT_SUB)
+                op = self._ops[i]
+                out.append(Editop(op.tag, op.src_pos + shift, op.dest_pos))
+                i += 1
+            if i == len(self._ops):
+                raise ValueError(_NOT_SUB)
+            shift += {"insert": 1, "delete": -1}.get(removed.tag, 0)
+            i += 1
+        out.extend(Editop(op.tag, op.src_pos + shift, op.dest_pos) for op in self._ops[i:])
+        return Editops._build(out, self.src_len, self.dest_len)
 
     def apply(self, source_string, destination_string):
-        """
-        apply editops to source_string
-
-        Parameters
-        ----------
-        source_string : str | bytes
-            string to apply editops to
-        destination_string : str | bytes
-            string to use for replacements / insertions into source_string
-
-        Returns
-        -------
-        mod_string : str
-            modified source_string
-
-        """
-        res_str = ""
-        src_pos = 0
-
-        for op in self._editops:
-            # matches between last and current editop
-            while src_pos < op.src_pos:
-                res_str += source_string[src_pos]
-                src_pos += 1
-
-            if op.tag == "replace":
-                res_str += destination_string[op.dest_pos]
-                src_pos += 1
-            elif op.tag == "insert":
-                res_str += destination_string[op.dest_pos]
-            elif op.tag == "delete":
-                src_pos += 1
-
-        # matches after the last editop
-        while src_pos < len(source_string):
-            res_str += source_string[src_pos]
-            src_pos += 1
-
-        return res_str
-
-    @property
-    def src_len(self):
-        return self._src_len
-
-    @src_len.setter
-    def src_len(self, value):
-        self._src_len = value
-
-    @property
-    def dest_len(self):
-        return self._dest_len
-
-    @dest_len.setter
-    def dest_len(self, value):
-        self._dest_len = value
-
-    def __eq__(self, other):
-        if not isinstance(other, Editops):
-            return False
-
-        return self.dest_len == other.dest_len and self.src_len == other.src_len and self._editops == other._editops
-
-    def __len__(self):
-        return len(self._editops)
+        out, s = [], 0
+        for op in self._ops:
+            out.extend(source_string[k] for k in range(s, op.src_pos))
+            s = max(s, op.src_pos)
+            if op.tag in ("replace", "insert"):
+                out.append(destination_string[op.dest_pos])
+            if op.tag in ("replace", "delete"):
+                s += 1
+        out.extend(source_string[k] for k in range(s, len(source_string)))
+        return "".join(out)
 
     def __delitem__(self, key):
-        del self._editops[key]
+        del self._ops[key]
 
     def __getitem__(self, key):
         if isinstance(key, int):
-            op = self._editops[key]
-            return Editop(op.tag, op.src_pos, op.dest_pos)
-
-        start, stop, step = key.indices(len(self._editops))
+            return self._copies([self._ops[key]])[0]
+        start, stop, step = key.indices(len(self._ops))
         if step < 0:
-            msg = "step sizes below 0 lead to an invalid order of editops"
-            raise ValueError(msg)
-
-        x = Editops.__new__(Editops)
-        x._src_len = self._src_len
-        x._dest_len = self._dest_len
-        x._editops = [Editop(op.tag, op.src_pos, op.dest_pos) for op in self._editops[start:stop:step]]
-        return x
-
-    def __iter__(self):
-        for op in self._editops:
-            yield Editop(op.tag, op.src_pos, op.dest_pos)
-
-    def __repr__(self):
-        return (
-            "Editops([" + ", ".join(repr(op) for op in self) + f"], src_len={self.src_len}, dest_len={self.dest_len})"
-        )
+            raise ValueError("step sizes below 0 lead to an invalid order of editops")
+        return Editops._build(self._copies(self._ops[start:stop:step]), self.src_len, self.dest_len)
 
 
-class Opcode:
-    """
-    Tuple like object describing an edit operation.
-    It is in the form (tag, src_start, src_end, dest_start, dest_end)
-
-    The tags are strings, with these meanings:
-
-    +-----------+-----------------------------------------------------+
-    | tag       | explanation                                         |
-    +===========+=====================================================+
-    | 'replace' | src[src_start:src_end] should be                    |
-    |           | replaced by dest[dest_start:dest_end]               |
-    +-----------+-----------------------------------------------------+
-    | 'delete'  | src[src_start:src_end] should be deleted.           |
-    |           | Note that dest_start==dest_end in this case.        |
-    +-----------+-----------------------------------------------------+
-    | 'insert'  | dest[dest_start:dest_end] should be inserted        |
-    |           | at src[src_start:src_start].                        |
-    |           | Note that src_start==src_end in this case.          |
-    +-----------+-----------------------------------------------------+
-    | 'equal'   | src[src_start:src_end] == dest[dest_start:dest_end] |
-    +-----------+-----------------------------------------------------+
-
-    Note
-    ----
-    Opcode is compatible with the tuples returned by difflib's SequenceMatcher to make them
-    interoperable
-    """
-
-    def __init__(self, tag, src_start, src_end, dest_start, dest_end):
-        self.tag = tag
-        self.src_start = src_start
-        self.src_end = src_end
-        self.dest_start = dest_start
-        self.dest_end = dest_end
-
-    def __len__(self):
-        return 5
-
-    def __eq__(self, other):
-        try:
-            if len(other) != 5:
-                return False
-
-            return bool(
-                other[0] == self.tag
-                and other[1] == self.src_start
-                and other[2] == self.src_end
-                and other[3] == self.dest_start
-                and other[4] == self.dest_end
-            )
-        except TypeError:
-            return False
-
-    def __getitem__(self, i):
-        if i in {0, -5}:
-            return self.tag
-        if i in {1, -4}:
-            return self.src_start
-        if i in {2, -3}:
-            return self.src_end
-        if i in {3, -2}:
-            return self.dest_start
-        if i in {4, -1}:
-            return self.dest_end
-
-        msg = "Opcode index out of range"
-        raise IndexError(msg)
-
-    def __iter__(self):
-        for i in range(5):
-            yield self[i]
-
-    def __repr__(self):
-        return (
-            f"Opcode(tag={self.tag!r}, src_start={self.src_start}, src_end={self.src_end}, "
-            f"dest_start={self.dest_start}, dest_end={self.dest_end})"
-        )
-
-
-class Opcodes:
-    """
-    List like object of Opcodes describing how to turn s1 into s2.
-    The first Opcode has src_start == dest_start == 0, and remaining tuples
-    have src_start == the src_end from the tuple preceding it,
-    and likewise for dest_start == the previous dest_end.
-    """
-
-    def __init__(
-        self,
-        opcodes=None,
-        src_len=0,
-        dest_len=0,
-    ):
-        self._src_len = src_len
-        self._dest_len = dest_len
-        self._opcodes = _list_to_opcodes(opcodes, src_len, dest_len)
+class Opcodes(_Script):
+    def __init__(self, opcodes=None, src_len=0, dest_len=0):
+        self.src_len, self.dest_len = src_len, dest_len
+        self._ops = _opcode_list(opcodes, src_len, dest_len)
 
     @classmethod
     def from_editops(cls, editops):
-        """
-        Create Opcodes from Editops
-
-        Parameters
-        ----------
-        editops : Editops
-            editops to convert to opcodes
-
-        Returns
-        -------
-        opcodes : Opcodes
-            Editops converted to Opcodes
-        """
         return editops.as_opcodes()
 
     def as_editops(self):
-        """
-        Convert Opcodes to Editops
-
-        Returns
-        -------
-        editops : Editops
-            Opcodes converted to Editops
-        """
-        x = Editops.__new__(Editops)
-        x._src_len = self._src_len
-        x._dest_len = self._dest_len
-        blocks = []
-        for op in self:
+        out = []
+        for op in self._ops:
             if op.tag == "replace":
-                for j in range(op.src_end - op.src_start):
-                    blocks.append(Editop("replace", op.src_start + j, op.dest_start + j))
+                out += [Editop("replace", op.src_start + k, op.dest_start + k) for k in range(op.src_end - op.src_start)]
             elif op.tag == "insert":
-                for j in range(op.dest_end - op.dest_start):
-                    blocks.append(Editop("insert", op.src_start, op.dest_start + j))
+                out += [Editop("insert", op.src_start, op.dest_start + k) for k in range(op.dest_end - op.dest_start)]
             elif op.tag == "delete":
-                for j in range(op.src_end - op.src_start):
-                    blocks.append(Editop("delete", op.src_start + j, op.dest_start))
-
-        x._editops = blocks
-        return x
+                out += [Editop("delete", op.src_start + k, op.dest_start) for k in range(op.src_end - op.src_start)]
+        return Editops._build(out, self.src_len, self.dest_len)
 
     def as_matching_blocks(self):
-        """
-        Convert to matching blocks
-
-        Returns
-        -------
-        matching blocks : list[MatchingBlock]
-            Opcodes converted to matching blocks
-        """
-        blocks = []
-        for op in self:
-            if op.tag == "equal":
-                length = min(op.src_end - op.src_start, op.dest_end - op.dest_start)
-                if length > 0:
-                    blocks.append(MatchingBlock(op.src_start, op.dest_start, length))
-
-        blocks.append(MatchingBlock(self.src_len, self.dest_len, 0))
-        return blocks
-
-    def as_list(self):
-        """
-        Convert Opcodes to a list of tuples, which is compatible
-        with the opcodes of difflibs SequenceMatcher.
-
-        This is the equivalent of ''[x for x in opcodes]''
-        """
-        return [tuple(op) for op in self._opcodes]
-
-    def copy(self):
-        """
-        performs copy of Opcodes
-        """
-        x = Opcodes.__new__(Opcodes)
-        x._src_len = self._src_len
-        x._dest_len = self._dest_len
-        x._opcodes = [Opcode(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in self._opcodes]
-        return x
+        out = []
+        for op in self._ops:
+            size = min(op.src_end - op.src_start, op.dest_end - op.dest_start)
+            if op.tag == "equal" and size > 0:
+                out.append(MatchingBlock(op.src_start, op.dest_start, size))
+        out.append(MatchingBlock(self.src_len, self.dest_len, 0))
+        return out
 
     def inverse(self):
-        """
-        Invert Opcodes, so it describes how to transform the destination string to
-        the source string.
-
-        Returns
-        -------
-        opcodes : Opcodes
-            inverted Opcodes
-
-        Examples
-        --------
-        >>> from rapidfuzz.distance import Levenshtein
-        >>> Levenshtein.opcodes('spam', 'park')
-        [Opcode(tag=delete, src_start=0, src_end=1, dest_start=0, dest_end=0),
-         Opcode(tag=equal, src_start=1, src_end=3, dest_start=0, dest_end=2),
-         Opcode(tag=replace, src_start=3, src_end=4, dest_start=2, dest_end=3),
-         Opcode(tag=insert, src_start=4, src_end=4, dest_start=3, dest_end=4)]
-
-        >>> Levenshtein.opcodes('spam', 'park').inverse()
-        [Opcode(tag=insert, src_start=0, src_end=0, dest_start=0, dest_end=1),
-         Opcode(tag=equal, src_start=0, src_end=2, dest_start=1, dest_end=3),
-         Opcode(tag=replace, src_start=2, src_end=3, dest_start=3, dest_end=4),
-         Opcode(tag=delete, src_start=3, src_end=4, dest_start=4, dest_end=4)]
-        """
-        blocks = []
-        for op in self:
-            tag = op.tag
-            if tag == "delete":
-                tag = "insert"
-            elif tag == "insert":
-                tag = "delete"
-
-            blocks.append(Opcode(tag, op.dest_start, op.dest_end, op.src_start, op.src_end))
-
-        x = Opcodes.__new__(Opcodes)
-        x._src_len = self.dest_len
-        x._dest_len = self.src_len
-        x._opcodes = blocks
-        return x
+        ops = [Opcode(_SWAP.get(op.tag, op.tag), op.dest_start, op.dest_end, op.src_start, op.src_end) for op in self._ops]
+        return Opcodes._build(ops, self.dest_len, self.src_len)
 
     def apply(self, source_string, destination_string):
-        """
-        apply opcodes to source_string
-
-        Parameters
-        ----------
-        source_string : str | bytes
-            string to apply opcodes to
-        destination_string : str | bytes
-            string to use for replacements / insertions into source_string
-
-        Returns
-        -------
-        mod_string : str
-            modified source_string
-
-        """
-        res_str = ""
-
-        for op in self._opcodes:
+        out = ""
+        for op in self._ops:
             if op.tag == "equal":
-                res_str += source_string[op.src_start : op.src_end]
-            elif op.tag in {"replace", "insert"}:
-                res_str += destination_string[op.dest_start : op.dest_end]
-
-        return res_str
-
-    @property
-    def src_len(self):
-        return self._src_len
-
-    @src_len.setter
-    def src_len(self, value):
-        self._src_len = value
-
-    @property
-    def dest_len(self):
-        return self._dest_len
-
-    @dest_len.setter
-    def dest_len(self, value):
-        self._dest_len = value
-
-    def __eq__(self, other):
-        if not isinstance(other, Opcodes):
-            return False
-
-        return self.dest_len == other.dest_len and self.src_len == other.src_len and self._opcodes == other._opcodes
-
-    def __len__(self):
-        return len(self._opcodes)
+                out += source_string[op.src_start : op.src_end]
+            elif op.tag in ("replace", "insert"):
+                out += destination_string[op.dest_start : op.dest_end]
+        return out
 
     def __getitem__(self, key):
         if isinstance(key, int):
-            op = self._opcodes[key]
-            return Opcode(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-
-        msg = "Expected index"
-        raise TypeError(msg)
-
-    def __iter__(self):
-        for op in self._opcodes:
-            yield Opcode(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-
-    def __repr__(self):
-        return (
-            "Opcodes([" + ", ".join(repr(op) for op in self) + f"], src_len={self.src_len}, dest_len={self.dest_len})"
-        )
-
-
-class ScoreAlignment:
-    """
-    Tuple like object describing the position of the compared strings in
-    src and dest.
-
-    It indicates that the score has been calculated between
-    src[src_start:src_end] and dest[dest_start:dest_end]
-    """
-
-    def __init__(
-        self,
-        score,
-        src_start,
-        src_end,
-        dest_start,
-        dest_end,
-    ):
-        self.score = score
-        self.src_start = src_start
-        self.src_end = src_end
-        self.dest_start = dest_start
-        self.dest_end = dest_end
-
-    def __len__(self):
-        return 5
-
-    def __eq__(self, other):
-        try:
-            if len(other) != 5:
-                return False
-
-            return bool(
-                other[0] == self.score
-                and other[1] == self.src_start
-                and other[2] == self.src_end
-                and other[3] == self.dest_start
-                and other[4] == self.dest_end
-            )
-        except TypeError:
-            return False
-
-    def __getitem__(self, i):
-        if i in {0, -5}:
-            return self.score
-        if i in {1, -4}:
-            return self.src_start
-        if i in {2, -3}:
-            return self.src_end
-        if i in {3, -2}:
-            return self.dest_start
-        if i in {4, -1}:
-            return self.dest_end
-
-        msg = "Opcode index out of range"
-        raise IndexError(msg)
-
-    def __iter__(self):
-        for i in range(5):
-            yield self[i]
-
-    def __repr__(self):
-        return (
-            f"ScoreAlignment(score={self.score}, src_start={self.src_start}, "
-            f"src_end={self.src_end}, dest_start={self.dest_start}, dest_end={self.dest_end})"
-        )
+            return self._copies([self._ops[key]])[0]
+        raise TypeError("Expected index")
 `;

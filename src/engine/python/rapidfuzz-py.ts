@@ -2,7 +2,7 @@
  * The Python sources of the playground's rapidfuzz package (rapidfuzz 3.x's public API: fuzz, utils, process and
  * every distance module with editops/opcodes). They only adapt arguments; every score and edit script is computed
  * in TypeScript by rapidfuzz.ts through the `_gp_rapidfuzz_js` module, so python graders and fuzzy_match share one
- * implementation. The result classes are rapidfuzz's own pure-Python ones (rapidfuzz-initialize-py.ts).
+ * implementation. The result classes are our own implementation of rapidfuzz's interface (rapidfuzz-initialize-py.ts).
  */
 import { RAPIDFUZZ_INITIALIZE_PY } from './rapidfuzz-initialize-py.ts';
 
@@ -171,17 +171,13 @@ def build(module, name, extras):
 
 
 def build_editops(module, name, extras):
-    """Define editops and opcodes: the engine computes the script, rapidfuzz's own classes hold it."""
+    """Define editops and opcodes: the engine computes the script, our result classes (_initialize) hold it."""
 
     def editops(s1, s2, *, processor=None, **kw):
         o = _options(name, "editops", extras, kw)
         a, b, flag = _prepared(name, s1, s2, processor, o)
         ops, len1, len2 = js.rf_editops(name, a, b, flag).to_py()
-        result = Editops.__new__(Editops)
-        result._src_len = int(len1)
-        result._dest_len = int(len2)
-        result._editops = [Editop(tag, int(src), int(dest)) for tag, src, dest in ops]
-        return result
+        return Editops._build([Editop(tag, int(src), int(dest)) for tag, src, dest in ops], int(len1), int(len2))
 
     def opcodes(s1, s2, *, processor=None, **kw):
         return editops(s1, s2, processor=processor, **kw).as_opcodes()
