@@ -69,43 +69,39 @@ function joined2(a: readonly string[], b: readonly string[]): [Int32Array, Int32
   return [x, y];
 }
 
-/** Indel.normalized_similarity(a, b, cutoff/100) * 100, the body of fuzz.ratio. */
-export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): number {
-  const lensum = a.length + b.length;
+/**
+ * Indel.normalized_similarity * 100 from the two lengths and an LCS length (asked for with the least length that
+ * can still pass the cutoff): the arithmetic of fuzz.ratio, shared by the code-point and the in-place paths.
+ */
+function indelRatio(lenA: number, lenB: number, cutoff: number, lcsOf: (minLcs: number) => number): number {
+  const lensum = lenA + lenB;
   let normSim = 1.0;
   if (lensum > 0) {
     const cut = cutoff / 100;
     let minLcs = 0;
     if (cut > 0) {
       // Upper bound from the lengths alone: skip the LCS when even a perfect overlap cannot reach the cutoff.
-      if (1.0 - Math.abs(a.length - b.length) / lensum < cut) return 0;
+      if (1.0 - Math.abs(lenA - lenB) / lensum < cut) return 0;
       // Any LCS that passes `normSim >= cut` below is at least this long (one less, for float safety).
       minLcs = Math.max(0, Math.floor((cut * lensum) / 2) - 1);
     }
-    const dist = lensum - 2 * lcsLength(a, b, minLcs);
+    const dist = lensum - 2 * lcsOf(minLcs);
     normSim = 1.0 - dist / lensum;
   }
   return normSim >= cutoff / 100 ? normSim * 100 : 0;
 }
 
+/** Indel.normalized_similarity(a, b, cutoff/100) * 100, the body of fuzz.ratio. */
+export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): number {
+  return indelRatio(a.length, b.length, cutoff, (minLcs) => lcsLength(a, b, minLcs));
+}
+
 /**
- * ratioCodePoints on two surrogate-free strings (code units = code points), read in place: the same arithmetic
- * with lcsLengthString, so the common unprocessed case builds no code-point arrays.
+ * ratioCodePoints on two surrogate-free strings (code units = code points), read in place with lcsLengthString,
+ * so the common unprocessed case builds no code-point arrays.
  */
 function ratioString(a: string, b: string, cutoff: number): number {
-  const lensum = a.length + b.length;
-  let normSim = 1.0;
-  if (lensum > 0) {
-    const cut = cutoff / 100;
-    let minLcs = 0;
-    if (cut > 0) {
-      if (1.0 - Math.abs(a.length - b.length) / lensum < cut) return 0;
-      minLcs = Math.max(0, Math.floor((cut * lensum) / 2) - 1);
-    }
-    const dist = lensum - 2 * lcsLengthString(a, b, minLcs);
-    normSim = 1.0 - dist / lensum;
-  }
-  return normSim >= cutoff / 100 ? normSim * 100 : 0;
+  return indelRatio(a.length, b.length, cutoff, (minLcs) => lcsLengthString(a, b, minLcs));
 }
 
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
