@@ -38,11 +38,19 @@ function describe(e: unknown): string {
   const name = (e as { name?: string })?.name;
   if (name === 'QuotaExceededError') return 'the browser storage is full';
   if (name === 'InvalidStateError' || name === 'SecurityError') return 'this browser does not allow storage here (private mode?)';
+  if (name === 'StorageStalled') return 'the browser storage did not answer within a few seconds (another page of this app may still hold it; closing other tabs of the app or reloading frees it)';
   return e instanceof Error ? e.message : String(e);
+}
+
+class StorageStalled extends Error {
+  override name = 'StorageStalled';
 }
 
 export class WorkspaceStore {
   private db: Promise<IDBPDatabase> | null = null;
+
+  /** @param patience how long an operation may take before it is reported as stalled (ms). */
+  constructor(private readonly patience = 4000) {}
 
   private open(): Promise<IDBPDatabase> {
     this.db ??= openDB(DB, VERSION, {
@@ -55,11 +63,30 @@ export class WorkspaceStore {
     return this.db;
   }
 
+  /**
+   * Let go of the connection (the page is going away). WebKit keeps a page entering its back/forward cache
+   * frozen with its connection open, and a transaction of it still open then locks the stores for every later
+   * page of the app. The next operation opens a new connection.
+   */
+  close(): void {
+    const db = this.db;
+    this.db = null;
+    void db?.then((d) => d.close()).catch(() => undefined);
+  }
+
   private async attempt<T>(what: string, fn: (db: IDBPDatabase) => Promise<T>): Promise<StoreResult<T>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A store locked by a frozen page (or a stuck browser) must not leave the app waiting forever: the user's
+    // editors keep their content, the journal keeps unsaved edits, and the message says what happened.
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageStalled()), this.patience);
+    });
     try {
-      return { ok: true, value: await fn(await this.open()) };
+      return { ok: true, value: await Promise.race([(async () => fn(await this.open()))(), stalled]) };
     } catch (e) {
       return { ok: false, message: `Could not ${what}: ${describe(e)}.` };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -37,7 +37,7 @@ export class AddressBar {
       untrack(() => this.follow(id, sig));
     });
     const onNavigate = () => void this.navigate();
-    const onHide = () => this.manager.flush();
+    const onHide = () => this.manager.leave();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') this.manager.flush();
     };

@@ -139,12 +139,21 @@ export class WorkspaceManager {
 
   /**
    * The page is going away (pagehide, or hidden: a phone may never come back): write unsaved edits to the
-   * synchronous journal at once, and start the IndexedDB save as well.
+   * synchronous journal at once, and save to IndexedDB in the next task, if the page still runs then. Never in the
+   * same task: WebKit freezes a page entering its back/forward cache with a transaction started during pagehide
+   * still open, and that transaction then locks the store for every later page of the app (a link opened next
+   * never loads). A frozen page runs no timers, so the save waits for its return; the journal covers the rest.
    */
   flush() {
     if (!this.ready || !this.dirty) return;
     this.sync.writeJournal({ snapshot: this.workspace.snapshot(), baseRev: this.baseRev });
-    void this.save();
+    setTimeout(() => void this.save(), 0);
+  }
+
+  /** The page is hidden for good or frozen (pagehide): the journal holds unsaved edits; let go of the database. */
+  leave() {
+    this.flush();
+    this.store.close();
   }
 
   private async onOtherTabSaved(m: SavedMessage) {
