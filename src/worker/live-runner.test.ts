@@ -183,14 +183,36 @@ describe('LiveRunner at the sandbox boundary', () => {
     const { host, log } = hostOf(() => ({
       run: (_r: RunRequest, onProgress: (p: string) => void) => {
         if (++n > 1) return Promise.resolve(answer(0.5));
+        // The grader's code runs ('exec'), then claims to be loading, over and over, from its loop.
+        onProgress('exec');
         const t = setInterval(() => onProgress('loading'), 5);
         return new Promise(() => void t);
       },
     }));
-    const runner = new LiveRunner(host, { startupBudgetMs: 200 });
+    const runner = new LiveRunner(host, { startupBudgetMs: 200, firstStartMs: 60_000 });
     const t0 = Date.now();
     const r = await runner.run(request('{"type": "python"}'), 50);
     expect(Date.now() - t0).toBeLessThan(1000);
+    expect(r.status === 'done' && r.response.result?.metadata.errors.python_grader_server_error_type).toBe('timeout');
+    const next = await runner.run(request('{}'), 50);
+    expect(next).toMatchObject({ status: 'done', response: { result: { reward: 0.5 } } });
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
+  });
+
+  it("a worker that never finishes its first start is stopped when the first start's allowance is spent", async () => {
+    let n = 0;
+    const { host, log } = hostOf(() => ({
+      run: (_r: RunRequest, onProgress: (p: string) => void) => {
+        if (++n > 1) return Promise.resolve(answer(0.5));
+        onProgress('loading');
+        return new Promise(() => undefined);
+      },
+    }));
+    const runner = new LiveRunner(host, { startupBudgetMs: 10, firstStartMs: 300 });
+    const t0 = Date.now();
+    const r = await runner.run(request('{"type": "python"}'), 50);
+    // Not at the 10 ms start-up budget nor the 50 ms run limit: the first start had 300 ms.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
     expect(r.status === 'done' && r.response.result?.metadata.errors.python_grader_server_error_type).toBe('timeout');
     const next = await runner.run(request('{}'), 50);
     expect(next).toMatchObject({ status: 'done', response: { result: { reward: 0.5 } } });

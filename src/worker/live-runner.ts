@@ -54,13 +54,13 @@ export class LiveRunner {
 
   constructor(
     private readonly host: GraderHost,
-    private readonly options: { startupBudgetMs?: number } = {},
+    private readonly options: { startupBudgetMs?: number; firstStartMs?: number } = {},
   ) {}
 
   private spawnSlot(realm: Realm): Slot {
     const slot: Slot = {
       realm,
-      budget: new StartupBudget(this.options.startupBudgetMs),
+      budget: new StartupBudget(this.options.startupBudgetMs, this.options.firstStartMs),
       worker: this.host.spawn().then(async (h) => {
         slot.handle = h;
         await h.ready;

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunClock, StartupBudget } from './run-clock.ts';
 
+/** A worker that has run user code already: its 'loading' reports draw on the start-up budget. */
+const used = (remainingMs: number) => Object.assign(new StartupBudget(remainingMs), { started: true });
+
 describe('RunClock', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -19,7 +22,7 @@ describe('RunClock', () => {
   });
 
   it('does not count loading against the limit, within the budget', () => {
-    const budget = new StartupBudget(1000);
+    const budget = used(1000);
     const { c, fired } = clock(100, budget);
     vi.advanceTimersByTime(10);
     c.report('loading');
@@ -33,7 +36,7 @@ describe('RunClock', () => {
   });
 
   it('a grader that keeps reporting loading is stopped when the worker budget runs out', () => {
-    const budget = new StartupBudget(1000);
+    const budget = used(1000);
     const t0 = Date.now();
     const { c, fired } = clock(100, budget);
     for (let i = 0; i < 200 && fired() === 0; i++) {
@@ -58,7 +61,7 @@ describe('RunClock', () => {
   });
 
   it('the budget is once per worker: a second run on the same worker gets what is left', () => {
-    const budget = new StartupBudget(500);
+    const budget = used(500);
     const first = clock(100, budget);
     first.c.report('loading');
     vi.advanceTimersByTime(400);
@@ -80,5 +83,45 @@ describe('RunClock', () => {
     c.stop();
     vi.advanceTimersByTime(1000);
     expect(fired()).toBe(0);
+  });
+
+  it("a worker's first start, before any user code ran, draws on its own larger allowance", () => {
+    const budget = new StartupBudget(100, 5000);
+    const { c, fired } = clock(100, budget);
+    c.report('loading');
+    vi.advanceTimersByTime(4000); // far beyond the start-up budget, within the first start's allowance
+    expect(fired()).toBe(0);
+    c.report('exec');
+    expect(budget.started).toBe(true);
+    expect(budget.remainingMs).toBe(100);
+    vi.advanceTimersByTime(99);
+    expect(fired()).toBe(0);
+    vi.advanceTimersByTime(2);
+    expect(fired()).toBe(1);
+  });
+
+  it('a first start that never ends is stopped when its allowance runs out', () => {
+    const { c, fired } = clock(100, new StartupBudget(100, 5000));
+    c.report('loading');
+    vi.advanceTimersByTime(4999);
+    expect(fired()).toBe(0);
+    vi.advanceTimersByTime(2);
+    expect(fired()).toBe(1);
+  });
+
+  it('after the first exec, reporting loading again never reaches the first start allowance', () => {
+    const budget = new StartupBudget(1000, 1_000_000);
+    const t0 = Date.now();
+    const { c, fired } = clock(100, budget);
+    c.report('loading');
+    vi.advanceTimersByTime(50);
+    c.report('exec');
+    for (let i = 0; i < 200 && fired() === 0; i++) {
+      c.report('loading');
+      vi.advanceTimersByTime(20);
+    }
+    expect(fired()).toBe(1);
+    // 50 ms of first start, then 1,000 ms of budget: the grader's 'loading' claims got nothing more.
+    expect(Date.now() - t0).toBeLessThanOrEqual(1050);
   });
 });
