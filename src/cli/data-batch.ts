@@ -5,7 +5,7 @@
  */
 import { parseJsonlLine } from '../engine/dataset.ts';
 import { hasError } from '../engine/result.ts';
-import { runGrader } from '../engine/run.ts';
+import { runPrepared, type PreparedGrader } from '../engine/run.ts';
 import type { EngineRuntime } from '../engine/runtime.ts';
 import type { RunResult } from '../engine/types.ts';
 
@@ -18,8 +18,8 @@ export interface BatchRequest {
 
 export interface BatchResult {
   seq: number;
-  /** The output lines, each ending in "\n". */
-  out: string;
+  /** The output lines, each ending in "\n", as UTF-8 (a buffer of its own: transferred, not copied, to the writer). */
+  out: Uint8Array;
   /** Skipped lines: 1-based line number and why. */
   skipped: { line: number; message: string }[];
   rewards: Float64Array;
@@ -35,9 +35,12 @@ export function stripExplain(result: RunResult, explain: boolean): RunResult {
   return rest;
 }
 
+const encoder = new TextEncoder();
+
+/** Grades one batch with a grader validated once (prepareGrader) for the whole run. */
 export async function gradeBatch(
   batch: BatchRequest,
-  grader: unknown,
+  grader: PreparedGrader,
   options: { runtime: EngineRuntime; explain: boolean },
 ): Promise<BatchResult> {
   let out = '';
@@ -54,11 +57,11 @@ export async function gradeBatch(
     }
     rows++;
     for (let j = 0; j < r.samples.length; j++) {
-      const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
+      const result = await runPrepared(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
       rewards.push(result.reward);
       if (hasError(result.metadata.errors)) errored++;
       out += JSON.stringify({ row: r.row, sample_index: j, result: stripExplain(result, options.explain) }) + '\n';
     }
   }
-  return { seq: batch.seq, out, skipped, rewards: Float64Array.from(rewards), errored, rows };
+  return { seq: batch.seq, out: encoder.encode(out), skipped, rewards: Float64Array.from(rewards), errored, rows };
 }

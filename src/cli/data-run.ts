@@ -68,6 +68,7 @@ export class RunningSummary {
 }
 
 const MAX_BATCH_CHARS = 1 << 20;
+const decoder = new TextDecoder();
 /** Batches queued on one worker: one graded, one waiting, so a worker never idles between batches. */
 const PER_WORKER = 2;
 
@@ -108,7 +109,7 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
       rows += r.rows;
       totals.add(r.rewards);
       totals.errors += r.errored;
-      if (r.out) {
+      if (r.out.byteLength) {
         if (sink) {
           if (!sink.write(r.out) && !blocked) {
             blocked = true;
@@ -117,7 +118,7 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
               notify();
             });
           }
-        } else (o.out as { write: (s: string) => void }).write(r.out);
+        } else (o.out as { write: (s: string) => void }).write(decoder.decode(r.out));
       }
     }
     notify();
