@@ -216,6 +216,21 @@ export function scratch(length: number): Int32Array {
   return scratchBuffer;
 }
 
+/** What sharedNgrams calls total, without the list: Σ over distinct hypothesis n-grams of min(counts). Same `w` layout. */
+export function sharedTotal(hyp: ArrayLike<number>, w: Int32Array, size: number): number {
+  for (let i = 0; i < hyp.length; i++) w[hyp[i]!]!++;
+  let total = 0;
+  for (let i = 0; i < hyp.length; i++) {
+    const id = hyp[i]!;
+    const hc = w[id]!;
+    if (hc === 0) continue;
+    const rc = w[size + id]!;
+    total += hc < rc ? hc : rc;
+    w[id] = 0;
+  }
+  return total;
+}
+
 /** One shared n-gram: its counts in the hypothesis and the reference side, and min of the two. */
 export interface SharedNgram {
   ngram: string[];
