@@ -68,7 +68,8 @@ describe('prepareGrader + runPrepared (validate once, grade many)', () => {
     const grader = { type: 'text_similarity', name: 'b', input: '{{ sample.output_text }}', reference: '{{ item.ref }}', evaluation_metric: 'bleu', pass_threshold: 0.5 };
     const prepared = prepareGrader(grader);
     expect(prepared.validation.ok).toBe(true);
-    for (const [out, ref] of [['the cat sat on the mat', 'the cat sat on the mat'], ['a b c d e', 'a b c d f'], ['', 'x']]) {
+    const cases: [string, string][] = [['the cat sat on the mat', 'the cat sat on the mat'], ['a b c d e', 'a b c d f'], ['', 'x']];
+    for (const [out, ref] of cases) {
       const a = await runPrepared(prepared, { output_text: out }, { ref });
       const b = await runGrader(grader, { output_text: out }, { ref });
       const strip = (r: typeof a) => ({ ...r, metadata: { ...r.metadata, execution_time: 0 } });
