@@ -10,7 +10,7 @@
  * holding it (see ROUGE_DIR below); otherwise the ROUGE rows print "not measured": no figure is quoted in their
  * place. The machine's load (os.loadavg) is printed before and after.
  * Usage: NLTK_PYTHON=/path/python [ROUGE_SCORE_DIR=/path] npx tsx bench/text-metrics.ts [--pairs N] [--runs R] [--length CHARS]
- *        [--py-metrics bleu,gleu[,meteor]] [--no-python]
+ *        [--py-metrics bleu,gleu[,meteor]] [--metrics bleu,gleu,rouge_1,...] [--no-python]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,13 @@ const COUNT = arg('--pairs', 10_000);
 const RUNS = arg('--runs', 5);
 const LENGTH = arg('--length', 200);
 const pyIdx = process.argv.indexOf('--py-metrics');
-const PY_METRICS = pyIdx >= 0 ? process.argv[pyIdx + 1]! : 'bleu,gleu';
+const onlyIdx = process.argv.indexOf('--metrics');
+/** `--metrics bleu,gleu,rouge_1,rouge_2`: time only these (ours and the references'); all when absent. */
+const ONLY = onlyIdx >= 0 ? new Set(process.argv[onlyIdx + 1]!.split(',')) : null;
+const PY_METRICS = (pyIdx >= 0 ? process.argv[pyIdx + 1]! : 'bleu,gleu')
+  .split(',')
+  .filter((m) => !ONLY || ONLY.has(m))
+  .join(',');
 const pairs = makePairs({ count: COUNT, length: LENGTH });
 /**
  * rouge-score's own code: a folder holding its package as `rouge/` (google-research/google-research's rouge/
@@ -114,6 +120,7 @@ async function main(): Promise<void> {
     fuzzy_match: (c, r) => FUZZY_SCORERS.WRatio(c, r, { processor: true }) / 100,
     'fuzzy_match+explain': (c, r) => explainFuzzy(c, r, 'WRatio', { processor: true }).score / 100,
   };
+  if (ONLY) for (const name of Object.keys(metrics)) if (!ONLY.has(name)) delete metrics[name];
   const loadBefore = load();
   const rounds: Record<string, Timing[]> = {};
   const pyRounds: Record<string, PyTiming[]> = {};
@@ -137,7 +144,7 @@ async function main(): Promise<void> {
   }
   const ours: Record<string, Timing> = {};
   for (const [name, ts] of Object.entries(rounds)) ours[name] = med(ts);
-  for (const m of ['bleu', 'rouge_l'] as const) ours[`${m} via runGrader`] = await timeGrader(m);
+  for (const m of ['bleu', 'rouge_l'] as const) if (!ONLY || ONLY.has(`${m} via runGrader`)) ours[`${m} via runGrader`] = await timeGrader(m);
   const python: Record<string, PyTiming> | null = Object.keys(pyRounds).length ? {} : null;
   for (const [name, ts] of Object.entries(pyRounds)) python![name] = med(ts);
 
@@ -238,6 +245,7 @@ if rouge_dir:
         return lambda c, r: sc.score(r, c)[kind].fmeasure
     for key, kind, stem in [('rouge_1', 'rouge1', False), ('rouge_2', 'rouge2', False), ('rouge_l', 'rougeL', False),
                             ('rouge_1[stemmer]', 'rouge1', True), ('rouge_l[stemmer]', 'rougeL', True)]:
+        if sys.argv[5] and key not in sys.argv[5].split(','): continue
         fns[key] = rouge_fn(kind, stem)
         wanted.append(key)
 out = {}
@@ -249,7 +257,7 @@ for name, f in fns.items():
     out[name] = {'wall': time.perf_counter() - t0, 'cpu': time.process_time() - c0, 'scores': scores}
 print(json.dumps(out))
 `;
-  const r = spawnSync(py.python, ['-c', script, pairsFile, fixtures, PY_METRICS, ROUGE_DIR], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(py.python, ['-c', script, pairsFile, fixtures, PY_METRICS, ROUGE_DIR, ONLY ? [...ONLY].join(',') : ''], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) {
     console.log(`NLTK timing failed: ${r.stderr.slice(-500)}`);
     return null;

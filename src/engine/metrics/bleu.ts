@@ -5,7 +5,7 @@
  * choosing which side is which belong to the caller (the text_similarity grader); this module only scores.
  */
 import { fsum } from './fsum.ts';
-import { NgramIndex, scratch, sharedNgrams, sharedTotal } from './ngrams.ts';
+import { NgramIndex, scratch, sharedFirsts, sharedTotal } from './ngrams.ts';
 import { pySplit } from './tokenize.ts';
 
 /** Python's sys.float_info.min, which NLTK's method0 puts in place of a zero precision (not Number.MIN_VALUE). */
@@ -105,13 +105,19 @@ function modifiedPrecision(
   }
   const hyp = index.ids(0, n);
   if (brief) return { matches: [], numerator: sharedTotal(hyp, w, size), denominator: Math.max(1, hyp.length) };
-  const { ngrams, total: numerator } = sharedNgrams(hyp, w, size, hypothesis, n);
-  const matches: BleuNgram[] = ngrams.map((g) => ({
-    ngram: g.ngram,
-    hypothesisCount: g.hypothesisCount,
-    referenceCount: g.referenceCount,
-    clipped: g.shared,
-  }));
+  // The matched n-grams straight into the explanation's shape (no intermediate objects).
+  const firsts = sharedFirsts(hyp, w, size);
+  const matches: BleuNgram[] = [];
+  let numerator = 0;
+  for (let k = 0; k < firsts.length; k++) {
+    const start = firsts[k]!;
+    const id = hyp[start]!;
+    const hc = w[id]!;
+    const rc = w[size + id]!;
+    const clipped = hc < rc ? hc : rc;
+    numerator += clipped;
+    matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, clipped });
+  }
   return { matches, numerator, denominator: Math.max(1, hyp.length) };
 }
 
