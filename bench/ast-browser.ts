@@ -1,6 +1,6 @@
 /**
  * Times AST checks inside the sandboxed grader worker of the built app, in headless Chromium: the page hosts
- * sandbox.html in an opaque-origin iframe exactly as the app does, starts a grader worker in it and calls the
+ * sandbox.html in an opaque-origin iframe exactly as the app does (srcdoc built by the app's sandboxDocument), starts a grader worker in it and calls the
  * worker's Comlink API by hand (the same messages GraderHost sends):
  *  1. the first check of a language, grammar load included (a fresh worker: engine init + grammar + check),
  *     then the first check of other languages on the running engine; target ≤ 400 ms;
@@ -10,6 +10,7 @@
  * Build first (`npx vite build`). Usage: npx tsx bench/ast-browser.ts [--runs N] [--port P]
  */
 import { loadavg } from 'node:os';
+import { sandboxDocument } from '../src/worker/sandbox-document.ts';
 import { launch, median, quantile, serve } from './browser.ts';
 
 function arg(name: string, fallback: number): number {
@@ -40,7 +41,8 @@ function typescriptFile(lines = 300): string {
 const DRIVER = `(() => {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
-  frame.src = new URL('./sandbox.html', document.baseURI).href;
+  // The app's own frame document (sandbox-document.ts), built in Node: sandbox.html itself refuses to be framed.
+  frame.srcdoc = window.__srcdoc;
   // Only our own frame's "ready": the app page has a sandbox frame of its own that says the same.
   const ready = new Promise((resolve) => addEventListener('message', (e) => e.source === frame.contentWindow && e.data && e.data.type === 'ready' && resolve()));
   document.body.appendChild(frame);
@@ -92,6 +94,9 @@ async function main() {
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
+    // The frame as the app builds it: srcdoc with our scripts inlined and a <base> at sandbox.html.
+    const srcdoc = await sandboxDocument(new URL('sandbox.html', server.url).href);
+    await page.evaluate((doc) => ((window as unknown as { __srcdoc: string }).__srcdoc = doc), srcdoc);
     // A page-side driver: one sandbox frame; spawn(id) starts a worker; call(id, method, arg) is a Comlink APPLY.
     // (A string, not a function: tsx's helpers such as __name do not exist in the page.)
     await page.evaluate(DRIVER);

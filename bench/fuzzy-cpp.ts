@@ -1,7 +1,8 @@
 /**
  * fuzz.ratio and fuzz.WRatio against rapidfuzz's C++ core at several string lengths, interleaved in one run:
  * each round times the C++ build on the pairs, then ours (Node) on the same pairs; medians of the rounds and
- * their ratio are printed with the machine's load (os.loadavg) before and after. rapidfuzz-cpp is header-only:
+ * their ratio are printed, by CPU time (each side's process CPU clock, which the shared machine's load disturbs
+ * far less than wall time) with the wall-time ratio beside it, with the machine's load (os.loadavg) before and after. rapidfuzz-cpp is header-only:
  * set RAPIDFUZZ_CPP_DIR to a checkout (the folder holding rapidfuzz/fuzz.hpp); this benchmark builds
  * bench/fuzzy-cpp.cpp with `g++ -O3 -std=c++17` into a temp folder. Without it, C++ is "not measured".
  * Pairs: bench/pairs.ts (ASCII, so bytes = code points and std::string matches Python str).
@@ -39,12 +40,16 @@ function buildCpp(dir: string): string | undefined {
   return exe;
 }
 
-function timeOurs(pairs: Array<[string, string]>, name: 'ratio' | 'WRatio'): { s: number; sum: number } {
+/** Wall seconds, CPU seconds (this process, user + system: all of it is this loop) and the sum of scores. */
+function timeOurs(pairs: Array<[string, string]>, name: 'ratio' | 'WRatio'): { s: number; cpu: number; sum: number } {
   const f = FUZZY_SCORERS[name];
   let sum = 0;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (const [a, b] of pairs) sum += f(a, b);
-  return { s: Number(process.hrtime.bigint() - t0) / 1e9, sum };
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return { s, cpu: (c.user + c.system) / 1e6, sum };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'fuzzy-cpp-'));
@@ -52,7 +57,8 @@ try {
   const exe = buildCpp(dir);
   console.log(`fuzz.ratio / fuzz.WRatio vs rapidfuzz-cpp (${exe ? 'g++ -O3' : 'not measured: set RAPIDFUZZ_CPP_DIR'}), ` +
     `Node ${process.version}, ${ROUNDS} interleaved rounds, medians; load before: ${load()}`);
-  console.log('length  pairs | ratio ours µs/pair  C++ µs/pair  ours/C++ | WRatio ours µs/pair  C++ µs/pair  ours/C++ | sums equal');
+  console.log('CPU time per pair (each side\'s own process CPU clock; wall ratio in brackets: load swings it more)');
+  console.log('length  pairs | ratio ours µs/pair  C++ µs/pair  ours/C++ (wall) | WRatio ours µs/pair  C++ µs/pair  ours/C++ (wall) | sums equal');
   for (const len of LENGTHS) {
     const pairs = makePairs({ count: countFor(len), length: len });
     const file = join(dir, `pairs-${len}.txt`);
@@ -62,27 +68,39 @@ try {
     timeOurs(pairs.slice(0, 2000), 'WRatio');
     const ours = { ratio: [] as number[], WRatio: [] as number[] };
     const cpp = { ratio: [] as number[], WRatio: [] as number[] };
+    const oursCpu = { ratio: [] as number[], WRatio: [] as number[] };
+    const cppCpu = { ratio: [] as number[], WRatio: [] as number[] };
     let same = '';
     for (let r = 0; r < ROUNDS; r++) {
       if (exe) {
         const out = spawnSync(exe, [file], { encoding: 'utf8' });
         if (out.status !== 0) throw new Error(out.stderr);
-        const [rs, ws, rsum, wsum] = out.stdout.trim().split(' ').map(Number) as [number, number, number, number];
+        const [rs, ws, rsum, wsum, rc, wc] = out.stdout.trim().split(' ').map(Number) as [number, number, number, number, number, number];
         cpp.ratio.push(rs);
         cpp.WRatio.push(ws);
+        cppCpu.ratio.push(rc);
+        cppCpu.WRatio.push(wc);
         if (r === 0) {
           const o1 = timeOurs(pairs, 'ratio').sum;
           const o2 = timeOurs(pairs, 'WRatio').sum;
           same = Math.abs(o1 - rsum) < 1e-6 * pairs.length && Math.abs(o2 - wsum) < 1e-6 * pairs.length ? 'yes' : `NO (${o1} vs ${rsum}, ${o2} vs ${wsum})`;
         }
       }
-      ours.ratio.push(timeOurs(pairs, 'ratio').s);
-      ours.WRatio.push(timeOurs(pairs, 'WRatio').s);
+      for (const name of ['ratio', 'WRatio'] as const) {
+        const t = timeOurs(pairs, name);
+        ours[name].push(t.s);
+        oursCpu[name].push(t.cpu);
+      }
     }
     const us = (s: number) => ((s / pairs.length) * 1e6).toFixed(3).padStart(11);
-    const cell = (o: number[], c: number[]) =>
-      `${us(median(o))}  ${c.length ? us(median(c)) : 'not measured'.padStart(11)}  ${c.length ? `${(median(o) / median(c)).toFixed(2)}x`.padStart(8) : '-'.padStart(8)}`;
-    console.log(`${String(len).padStart(6)} ${String(pairs.length).padStart(6)} |      ${cell(ours.ratio, cpp.ratio)} |       ${cell(ours.WRatio, cpp.WRatio)} | ${same || '-'}`);
+    const cell = (name: 'ratio' | 'WRatio') => {
+      const o = oursCpu[name];
+      const c = cppCpu[name];
+      if (!c.length) return `${us(median(o))}  ${'not measured'.padStart(11)}  ${'-'.padStart(15)}`;
+      const wall = `(${(median(ours[name]) / median(cpp[name])).toFixed(2)}x)`;
+      return `${us(median(o))}  ${us(median(c))}  ${`${(median(o) / median(c)).toFixed(2)}x`.padStart(7)} ${wall.padStart(7)}`;
+    };
+    console.log(`${String(len).padStart(6)} ${String(pairs.length).padStart(6)} |      ${cell('ratio')} |       ${cell('WRatio')} | ${same || '-'}`);
   }
   console.log(`load after: ${load()}`);
 } finally {

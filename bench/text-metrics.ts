@@ -6,10 +6,11 @@
  * nltk`), times NLTK's sentence_bleu / sentence_gleu (and meteor_score with `--py-metrics bleu,gleu,meteor`, when
  * the WordNet reader of scripts/gen-nltk-fixtures.py works) on the same pairs in the same run, interleaved: each
  * round times every metric of ours, then one python process times NLTK's; medians of the rounds are compared,
- * and every score is checked. rouge-score is not installable here, so the ROUGE rows print "not measured":
- * no figure is quoted in their place. The machine's load (os.loadavg) is printed before and after.
- * Usage: NLTK_PYTHON=/path/python npx tsx bench/text-metrics.ts [--pairs N] [--runs R] [--length CHARS]
- *        [--py-metrics bleu,gleu[,meteor]] [--no-python]
+ * and every score is checked. rouge-score's own code is timed the same way when ROUGE_SCORE_DIR names a folder
+ * holding it (see ROUGE_DIR below); otherwise the ROUGE rows print "not measured": no figure is quoted in their
+ * place. The machine's load (os.loadavg) is printed before and after.
+ * Usage: NLTK_PYTHON=/path/python [ROUGE_SCORE_DIR=/path] npx tsx bench/text-metrics.ts [--pairs N] [--runs R] [--length CHARS]
+ *        [--py-metrics bleu,gleu[,meteor]] [--metrics bleu,gleu,rouge_1,...] [--no-python]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,8 +36,20 @@ const COUNT = arg('--pairs', 10_000);
 const RUNS = arg('--runs', 5);
 const LENGTH = arg('--length', 200);
 const pyIdx = process.argv.indexOf('--py-metrics');
-const PY_METRICS = pyIdx >= 0 ? process.argv[pyIdx + 1]! : 'bleu,gleu';
+const onlyIdx = process.argv.indexOf('--metrics');
+/** `--metrics bleu,gleu,rouge_1,rouge_2`: time only these (ours and the references'); all when absent. */
+const ONLY = onlyIdx >= 0 ? new Set(process.argv[onlyIdx + 1]!.split(',')) : null;
+const PY_METRICS = (pyIdx >= 0 ? process.argv[pyIdx + 1]! : 'bleu,gleu')
+  .split(',')
+  .filter((m) => !ONLY || ONLY.has(m))
+  .join(',');
 const pairs = makePairs({ count: COUNT, length: LENGTH });
+/**
+ * rouge-score's own code: a folder holding its package as `rouge/` (google-research/google-research's rouge/
+ * folder, whose modules import each other as `rouge.*`); it needs nltk, absl-py and six in the python used.
+ * rouge-score is not on this machine's package index, so without the folder its rows say "not measured".
+ */
+const ROUGE_DIR = process.env.ROUGE_SCORE_DIR && existsSync(join(process.env.ROUGE_SCORE_DIR, 'rouge', 'rouge_scorer.py')) ? process.env.ROUGE_SCORE_DIR : '';
 const scale = 10_000 / pairs.length;
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const median = (xs: number[]) => {
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
     fuzzy_match: (c, r) => FUZZY_SCORERS.WRatio(c, r, { processor: true }) / 100,
     'fuzzy_match+explain': (c, r) => explainFuzzy(c, r, 'WRatio', { processor: true }).score / 100,
   };
+  if (ONLY) for (const name of Object.keys(metrics)) if (!ONLY.has(name)) delete metrics[name];
   const loadBefore = load();
   const rounds: Record<string, Timing[]> = {};
   const pyRounds: Record<string, PyTiming[]> = {};
@@ -130,7 +144,7 @@ async function main(): Promise<void> {
   }
   const ours: Record<string, Timing> = {};
   for (const [name, ts] of Object.entries(rounds)) ours[name] = med(ts);
-  for (const m of ['bleu', 'rouge_l'] as const) ours[`${m} via runGrader`] = await timeGrader(m);
+  for (const m of ['bleu', 'rouge_l'] as const) if (!ONLY || ONLY.has(`${m} via runGrader`)) ours[`${m} via runGrader`] = await timeGrader(m);
   const python: Record<string, PyTiming> | null = Object.keys(pyRounds).length ? {} : null;
   for (const [name, ts] of Object.entries(pyRounds)) python![name] = med(ts);
 
@@ -146,7 +160,13 @@ async function main(): Promise<void> {
   );
   for (const [name, t] of Object.entries(ours)) {
     const measured = python?.[name];
-    const source = measured ? 'NLTK, this run' : name.startsWith('rouge') ? 'rouge-score: not measured' : 'not measured';
+    const source = measured
+      ? name.startsWith('rouge')
+        ? 'rouge-score, this run'
+        : 'NLTK, this run'
+      : name.startsWith('rouge')
+        ? 'rouge-score: not measured'
+        : 'not measured';
     const wall = t.wall * scale;
     const cpu = t.cpu * scale;
     const num = (x: number | undefined, w: number) => (x === undefined ? '-'.padStart(w) : x.toFixed(3).padStart(w));
@@ -170,7 +190,7 @@ async function main(): Promise<void> {
         worst = Math.max(worst, rel);
         if (rel > 1e-12) bad++;
       });
-      console.log(`${name} vs NLTK: scores differing by more than 1e-12 (relative): ${bad} of ${p.scores.length} (worst ${worst.toExponential(2)})`);
+      console.log(`${name} vs ${name.startsWith('rouge') ? 'rouge-score' : 'NLTK'}: scores differing by more than 1e-12 (relative): ${bad} of ${p.scores.length} (worst ${worst.toExponential(2)})`);
     }
   }
 }
@@ -215,6 +235,19 @@ if 'meteor' in wanted:
         fns['meteor'] = lambda c, r: meteor_score([r.split()], c.split(), wordnet=wn)
     except Exception as e:
         print('meteor skipped: %r' % (e,), file=sys.stderr)
+rouge_dir = sys.argv[4]
+if rouge_dir:
+    # rouge-score's own code (google-research rouge/, imported as the package 'rouge') from ROUGE_SCORE_DIR.
+    sys.path.insert(0, rouge_dir)
+    from rouge import rouge_scorer
+    def rouge_fn(kind, stem):
+        sc = rouge_scorer.RougeScorer([kind], use_stemmer=stem)
+        return lambda c, r: sc.score(r, c)[kind].fmeasure
+    for key, kind, stem in [('rouge_1', 'rouge1', False), ('rouge_2', 'rouge2', False), ('rouge_l', 'rougeL', False),
+                            ('rouge_1[stemmer]', 'rouge1', True), ('rouge_l[stemmer]', 'rougeL', True)]:
+        if sys.argv[5] and key not in sys.argv[5].split(','): continue
+        fns[key] = rouge_fn(kind, stem)
+        wanted.append(key)
 out = {}
 for name, f in fns.items():
     if name not in wanted: continue
@@ -224,7 +257,7 @@ for name, f in fns.items():
     out[name] = {'wall': time.perf_counter() - t0, 'cpu': time.process_time() - c0, 'scores': scores}
 print(json.dumps(out))
 `;
-  const r = spawnSync(py.python, ['-c', script, pairsFile, fixtures, PY_METRICS], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(py.python, ['-c', script, pairsFile, fixtures, PY_METRICS, ROUGE_DIR, ONLY ? [...ONLY].join(',') : ''], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) {
     console.log(`NLTK timing failed: ${r.stderr.slice(-500)}`);
     return null;

@@ -5,7 +5,7 @@
  */
 import { parseJsonlLine } from '../engine/dataset.ts';
 import { hasError } from '../engine/result.ts';
-import { runGrader } from '../engine/run.ts';
+import { runPrepared, type PreparedGrader } from '../engine/run.ts';
 import type { EngineRuntime } from '../engine/runtime.ts';
 import type { RunResult } from '../engine/types.ts';
 
@@ -18,8 +18,8 @@ export interface BatchRequest {
 
 export interface BatchResult {
   seq: number;
-  /** The output lines, each ending in "\n". */
-  out: string;
+  /** The output lines, each ending in "\n", as UTF-8 (a buffer of its own: transferred, not copied, to the writer). */
+  out: Uint8Array;
   /** Skipped lines: 1-based line number and why. */
   skipped: { line: number; message: string }[];
   rewards: Float64Array;
@@ -35,12 +35,38 @@ export function stripExplain(result: RunResult, explain: boolean): RunResult {
   return rest;
 }
 
+const encoder = new TextEncoder();
+
+/** Output lines encoded straight into one growing UTF-8 buffer (no joined string, no second copy). */
+class Utf8Lines {
+  private buf = new Uint8Array(1 << 16);
+  private used = 0;
+
+  push(line: string): void {
+    // At most 3 bytes per UTF-16 unit, plus the line break.
+    const need = line.length * 3 + 1;
+    if (this.used + need > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.used + need));
+      grown.set(this.buf.subarray(0, this.used));
+      this.buf = grown;
+    }
+    this.used += encoder.encodeInto(line, this.buf.subarray(this.used)).written;
+    this.buf[this.used++] = 10;
+  }
+
+  /** The bytes written, in a buffer of their own (transferable). */
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.used);
+  }
+}
+
+/** Grades one batch with a grader validated once (prepareGrader) for the whole run. */
 export async function gradeBatch(
   batch: BatchRequest,
-  grader: unknown,
+  grader: PreparedGrader,
   options: { runtime: EngineRuntime; explain: boolean },
 ): Promise<BatchResult> {
-  let out = '';
+  const out = new Utf8Lines();
   const skipped: BatchResult['skipped'] = [];
   const rewards: number[] = [];
   let errored = 0;
@@ -54,11 +80,11 @@ export async function gradeBatch(
     }
     rows++;
     for (let j = 0; j < r.samples.length; j++) {
-      const result = await runGrader(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
+      const result = await runPrepared(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
       rewards.push(result.reward);
       if (hasError(result.metadata.errors)) errored++;
-      out += JSON.stringify({ row: r.row, sample_index: j, result: stripExplain(result, options.explain) }) + '\n';
+      out.push(JSON.stringify({ row: r.row, sample_index: j, result: stripExplain(result, options.explain) }));
     }
   }
-  return { seq: batch.seq, out, skipped, rewards: Float64Array.from(rewards), errored, rows };
+  return { seq: batch.seq, out: out.bytes(), skipped, rewards: Float64Array.from(rewards), errored, rows };
 }

@@ -1,5 +1,5 @@
 /** The engine's public surface, shared by the grader worker, the CLI and the tests. */
-export { runGrader, type RunGraderOptions } from './run.ts';
+export { prepareGrader, runGrader, runPrepared, type PreparedGrader, type RunGraderOptions } from './run.ts';
 export { validateGrader, type ValidationProblem, type ValidationResult } from './validate.ts';
 export { parseJson, pyJsonDumps, losslessJsonText, toPlain, type JsonParseError } from './json.ts';
 export { renderTemplate, parseTemplate } from './template.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../test/fixtures/json-dumps.json';
+import { parse as losslessParse } from 'lossless-json';
+import { jsonKeys } from './json-order.ts';
 import { losslessJsonText, nestingBeyond, parseJson, pyFloatRepr, pyJsonDumps } from './json.ts';
 
 describe('pyJsonDumps matches CPython json.dumps(json.loads(text))', () => {
@@ -84,5 +86,42 @@ describe('nestingBeyond on long strings', () => {
     expect(nestingBeyond(text, 2)).toBe(text.indexOf('[[1') + 1);
     expect(nestingBeyond(`["${'q'.repeat(200)}`, 0)).toBe(0);
     expect(nestingBeyond(`"${'q'.repeat(200)}`, 0)).toBe(-1);
+  });
+});
+
+describe('parseJson on texts without numbers (the JSON.parse path) gives what the lossless parser gives', () => {
+  const texts = [
+    '{"item": {"reference": "a b 12 c"}, "sample": {"output_text": "x -1 \\" y"}}',
+    '{"__proto__": {"a": "x"}, "b": true, "c": null, "d": [false, "\\ud800\\u00e9\\n"]}',
+    '{"a": "1", "b": "2", "a": "3"}',
+    '[ "x" ,\t{}\r\n]',
+    '{"constructor": "x", "toString": {"valueOf": []}}',
+    '{"0": "first", "b": "x"}',
+  ];
+  for (const t of texts) {
+    it(t, () => {
+      const r = parseJson(t);
+      if (!r.ok) throw new Error(r.error.message);
+      const reference = losslessParse(t, null, { onDuplicateKey: (info) => info.newValue });
+      expect(r.value).toEqual(reference);
+      expect(pyJsonDumps(r.value)).toBe(pyJsonDumps(reference as never));
+      if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) {
+        expect(Object.hasOwn(r.value, '__proto__')).toBe(Object.hasOwn(reference as object, '__proto__'));
+        expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+      }
+    });
+  }
+
+  it('keeps integer-like keys in source order and numbers as lexemes (not the JSON.parse path)', () => {
+    const r = parseJson('{"b": "x", "0": "y"}');
+    expect(r.ok && jsonKeys(r.value as never)).toEqual(['b', '0']);
+    const n = parseJson('{"a": "x", "n": 1.0}');
+    expect(n.ok && pyJsonDumps(n.value)).toBe('{"a": "x", "n": 1.0}');
+  });
+
+  it('reports invalid number-free texts with the lossless parser\'s place and message', () => {
+    const r = parseJson('{"a": "x",, "b": "y"}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.column).toBe(11);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runGrader } from './run.ts';
+import { prepareGrader, runGrader, runPrepared } from './run.ts';
 import { ERROR_FLAGS } from './types.ts';
 
 const ERROR_KEYS = [
@@ -60,5 +60,29 @@ describe('runGrader result shape (OpenAI RunGraderResponse)', () => {
     );
     expect(r.reward).toBe(0);
     expect(Object.values(r.metadata.errors).some((v) => v === true)).toBe(true);
+  });
+});
+
+describe('prepareGrader + runPrepared (validate once, grade many)', () => {
+  it('gives what runGrader gives, sample after sample, without validating again', async () => {
+    const grader = { type: 'text_similarity', name: 'b', input: '{{ sample.output_text }}', reference: '{{ item.ref }}', evaluation_metric: 'bleu', pass_threshold: 0.5 };
+    const prepared = prepareGrader(grader);
+    expect(prepared.validation.ok).toBe(true);
+    const cases: [string, string][] = [['the cat sat on the mat', 'the cat sat on the mat'], ['a b c d e', 'a b c d f'], ['', 'x']];
+    for (const [out, ref] of cases) {
+      const a = await runPrepared(prepared, { output_text: out }, { ref });
+      const b = await runGrader(grader, { output_text: out }, { ref });
+      const strip = (r: typeof a) => ({ ...r, metadata: { ...r.metadata, execution_time: 0 } });
+      expect(strip(a)).toEqual(strip(b));
+    }
+  });
+
+  it('carries an invalid grader\'s problems into every result', async () => {
+    const prepared = prepareGrader({ type: 'string_check', name: 'x', input: '{{ sample.output_text }}', reference: 'x', operation: 'nope' });
+    expect(prepared.validation.ok).toBe(false);
+    const r = await runPrepared(prepared, { output_text: 'x' }, {});
+    expect(r.reward).toBe(0);
+    expect(r.metadata.errors.other_error).toBe(true);
+    expect(prepared.type).toBe('string_check');
   });
 });

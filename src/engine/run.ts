@@ -7,18 +7,43 @@ import { gradeAny } from './graders/index.ts';
 import { assumption, failure, toRunResult } from './result.ts';
 import type { RunOptions } from './runtime.ts';
 import { DEFAULT_SETTINGS, type Explanation, type JsonValue, type RunResult } from './types.ts';
-import { validateGrader, type ValidateOptions } from './validate.ts';
+import { validateGrader, type ValidateOptions, type ValidationResult } from './validate.ts';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export interface RunGraderOptions extends RunOptions, ValidateOptions {}
 
-export async function runGrader(grader: unknown, sample: JsonValue, item: JsonValue, options: RunGraderOptions = {}): Promise<RunResult> {
-  const t0 = now();
-  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+/**
+ * A grader validated once, to run on many samples (a dataset, the CLI's `--data`): what runGrader does for
+ * each call before grading. The grader object must not change while it is in use.
+ */
+export interface PreparedGrader {
+  readonly name: string;
+  readonly type: string;
+  readonly validation: ValidationResult;
+}
+
+export function prepareGrader(grader: unknown, options: ValidateOptions = {}): PreparedGrader {
   const name = typeof (grader as { name?: unknown })?.name === 'string' ? (grader as { name: string }).name : '';
   const type = typeof (grader as { type?: unknown })?.type === 'string' ? (grader as { type: string }).type : '';
-  const validation = validateGrader(grader, options);
+  return { name, type, validation: validateGrader(grader, options) };
+}
+
+export async function runGrader(grader: unknown, sample: JsonValue, item: JsonValue, options: RunGraderOptions = {}): Promise<RunResult> {
+  const t0 = now();
+  return runPrepared(prepareGrader(grader, options), sample, item, options, t0);
+}
+
+/** runGrader for a grader prepared once (the same result, without validating the grader again). */
+export async function runPrepared(
+  prepared: PreparedGrader,
+  sample: JsonValue,
+  item: JsonValue,
+  options: RunOptions = {},
+  t0: number = now(),
+): Promise<RunResult> {
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const { name, type, validation } = prepared;
   const seconds = () => (now() - t0) / 1000;
   if (!validation.ok) {
     const errs = validation.problems.filter((p) => p.severity === 'error');

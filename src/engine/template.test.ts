@@ -112,3 +112,15 @@ describe('key order, as Python keeps it', () => {
     if (!r.ok) expect(r.message).toContain('the keys b, 2, 1');
   });
 });
+
+describe('parseTemplate cache', () => {
+  it('gives the same parse for the same text, and a fresh one for other texts past its size', () => {
+    const t = 'A {{ sample.output_text }} and {{ item.x[0] }}';
+    const first = parseTemplate(t);
+    expect(parseTemplate(t)).toBe(first);
+    for (let i = 0; i < 100; i++) expect(parseTemplate(`{{ item.k${i} }}`).segments[0]).toMatchObject({ kind: 'var', path: [`k${i}`] });
+    const again = parseTemplate(t);
+    expect(again).toEqual(first);
+    expect(again.segments.map((s) => s.kind)).toEqual(['text', 'var', 'text', 'var']);
+  });
+});

@@ -78,8 +78,24 @@ export function parseExpression(expr: string): { namespace: Namespace; path: Pat
   return { namespace: ns, path };
 }
 
-/** Split a template into literal text and variables, collecting syntax errors with their offsets. */
+/** Recently parsed templates: a dataset renders the same few templates on every row. */
+const parsedCache = new Map<string, ParsedTemplate>();
+const PARSED_CACHE_SIZE = 64;
+
+/**
+ * Split a template into literal text and variables, collecting syntax errors with their offsets. The result is
+ * shared between calls with the same text (a small cache): read it, never change it.
+ */
 export function parseTemplate(template: string): ParsedTemplate {
+  const cached = parsedCache.get(template);
+  if (cached) return cached;
+  const parsed = parseTemplateText(template);
+  if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(template, parsed);
+  return parsed;
+}
+
+function parseTemplateText(template: string): ParsedTemplate {
   const segments: TemplateSegment[] = [];
   const errors: TemplateSyntaxError[] = [];
   let i = 0;

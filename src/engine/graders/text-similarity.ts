@@ -79,7 +79,7 @@ async function score(
     case 'fuzzy_match':
       return fuzzy(input, reference, settings, ctx.brief);
     case 'bleu':
-      return bleuScore(input, reference);
+      return bleuScore(input, reference, ctx.brief);
     case 'gleu':
       return gleuScore(input, reference);
     case 'meteor':
@@ -119,8 +119,9 @@ function fuzzy(input: string, reference: string, settings: EngineSettings, brief
   };
 }
 
-function bleuScore(input: string, reference: string): Scored {
-  const r = bleu(reference, input);
+function bleuScore(input: string, reference: string, brief = false): Scored {
+  // Dataset runs (brief) show no n-gram table: the same score and summary without the matched n-gram lists.
+  const r = bleu(reference, input, brief);
   const d = r.details;
   const missing = d.orders.filter((o) => o.smoothed).map((o) => `${o.n}-grams`);
   let summary: string;
@@ -140,7 +141,7 @@ function bleuScore(input: string, reference: string): Scored {
   return {
     score: r.score,
     summary,
-    details: d,
+    details: brief ? { ...d, brief: true } : d,
     assumptions: [
       SPLIT_TOKENS,
       assumption(

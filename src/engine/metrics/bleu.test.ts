@@ -23,6 +23,29 @@ describe('bleu golden vectors (NLTK 3.8 sentence_bleu on str.split tokens)', () 
   for (const v of mine) {
     it(v.id, () => expectClose(bleu(v.reference, v.input).score, v.expected));
   }
+  it('brief (dataset runs) gives the same score and counts on every vector, without the n-gram lists', () => {
+    for (const v of mine) {
+      const full = bleu(v.reference, v.input);
+      const brief = bleu(v.reference, v.input, true);
+      expect(brief.score).toBe(full.score);
+      expect(brief.details.orders.map((o) => [o.numerator, o.denominator, o.precision, o.smoothed])).toEqual(
+        full.details.orders.map((o) => [o.numerator, o.denominator, o.precision, o.smoothed]),
+      );
+      expect(brief.details.orders.every((o) => o.matches.length === 0)).toBe(true);
+    }
+  });
+});
+
+describe('brief BLEU on repeated and multi-reference n-grams', () => {
+  it('clips like the full table', () => {
+    const refs = [['the', 'cat', 'the', 'cat', 'on', 'the', 'mat'], ['the', 'the', 'the', 'cat']];
+    const hyp = ['the', 'the', 'the', 'the', 'cat', 'the', 'cat', 'mat'];
+    const full = sentenceBleu(refs, hyp);
+    const brief = sentenceBleu(refs, hyp, undefined, true);
+    expect(full.details.orders[0]!.numerator).toBe(6);
+    expect(brief.details.orders.map((o) => o.numerator)).toEqual(full.details.orders.map((o) => o.numerator));
+    expect(brief.score).toBe(full.score);
+  });
 });
 
 describe('sentenceBleu', () => {

@@ -5,7 +5,7 @@
  * choosing which side is which belong to the caller (the text_similarity grader); this module only scores.
  */
 import { fsum } from './fsum.ts';
-import { NgramIndex, scratch, sharedNgrams } from './ngrams.ts';
+import { NgramIndex, scratch, sharedFirsts, sharedTotal } from './ngrams.ts';
 import { pySplit } from './tokenize.ts';
 
 /** Python's sys.float_info.min, which NLTK's method0 puts in place of a zero precision (not Number.MIN_VALUE). */
@@ -83,6 +83,7 @@ function modifiedPrecision(
   referenceCount: number,
   hypothesis: readonly string[],
   n: number,
+  brief: boolean,
 ): { matches: BleuNgram[]; numerator: number; denominator: number } {
   const size = index.size(n);
   // One scratch buffer: [0, size) hypothesis counts, [size, 2·size) max reference counts, then one reference's counts.
@@ -103,21 +104,33 @@ function modifiedPrecision(
     for (let i = 0; i < ids.length; i++) w[base + ids[i]!] = 0;
   }
   const hyp = index.ids(0, n);
-  const { ngrams, total: numerator } = sharedNgrams(hyp, w, size, hypothesis, n);
-  const matches: BleuNgram[] = ngrams.map((g) => ({
-    ngram: g.ngram,
-    hypothesisCount: g.hypothesisCount,
-    referenceCount: g.referenceCount,
-    clipped: g.shared,
-  }));
+  if (brief) return { matches: [], numerator: sharedTotal(hyp, w, size), denominator: Math.max(1, hyp.length) };
+  // The matched n-grams straight into the explanation's shape (no intermediate objects).
+  const firsts = sharedFirsts(hyp, w, size);
+  const matches: BleuNgram[] = [];
+  let numerator = 0;
+  for (let k = 0; k < firsts.length; k++) {
+    const start = firsts[k]!;
+    const id = hyp[start]!;
+    const hc = w[id]!;
+    const rc = w[size + id]!;
+    const clipped = hc < rc ? hc : rc;
+    numerator += clipped;
+    matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, clipped });
+  }
   return { matches, numerator, denominator: Math.max(1, hyp.length) };
 }
 
-/** NLTK `sentence_bleu(references, hypothesis, weights)` on token lists, with no smoothing function. */
+/**
+ * NLTK `sentence_bleu(references, hypothesis, weights)` on token lists, with no smoothing function. `brief`
+ * (dataset runs, which show no n-gram table): the same score and counts, without the matched n-gram lists
+ * (`matches` empty) or copies of the token lists.
+ */
 export function sentenceBleu(
   references: readonly (readonly string[])[],
   hypothesis: readonly string[],
   weights: readonly number[] = BLEU_DEFAULT_WEIGHTS,
+  brief = false,
 ): BleuResult {
   const index = new NgramIndex([hypothesis, ...references]);
   const orders: BleuOrder[] = [];
@@ -126,7 +139,7 @@ export function sentenceBleu(
     // Every matched n-gram starts with a matched (n−1)-gram: once an order has no match, no higher order has one,
     // and only the hypothesis n-gram count (the denominator) is left to know.
     const p: { matches: BleuNgram[]; numerator: number; denominator: number } = matched
-      ? modifiedPrecision(index, references.length, hypothesis, n)
+      ? modifiedPrecision(index, references.length, hypothesis, n, brief)
       : { matches: [], numerator: 0, denominator: Math.max(1, hypothesis.length - n + 1) };
     matched = p.numerator > 0;
     const weight = weights[n - 1]!;
@@ -148,8 +161,8 @@ export function sentenceBleu(
     score,
     details: {
       kind: 'bleu',
-      hypothesis: [...hypothesis],
-      references: references.map((r) => [...r]),
+      hypothesis: brief ? [] : [...hypothesis],
+      references: brief ? [] : references.map((r) => [...r]),
       orders,
       hypothesisLength,
       referenceLength,
@@ -161,6 +174,6 @@ export function sentenceBleu(
 }
 
 /** BLEU of two texts tokenized with Python's str.split(): `sentence_bleu([reference.split()], hypothesis.split())`. */
-export function bleu(reference: string, hypothesis: string): BleuResult {
-  return sentenceBleu([pySplit(reference)], pySplit(hypothesis));
+export function bleu(reference: string, hypothesis: string, brief = false): BleuResult {
+  return sentenceBleu([pySplit(reference)], pySplit(hypothesis), BLEU_DEFAULT_WEIGHTS, brief);
 }

@@ -72,20 +72,24 @@ function joined2(a: readonly string[], b: readonly string[]): [Int32Array, Int32
 /**
  * Indel.normalized_similarity * 100 from the two lengths and an LCS length (asked for with the least length that
  * can still pass the cutoff): the arithmetic of fuzz.ratio, shared by the code-point and the in-place paths.
+ * indelMinLcs gives that least length, or -1 when the lengths alone cannot reach the cutoff (score 0).
  */
-function indelRatio(lenA: number, lenB: number, cutoff: number, lcsOf: (minLcs: number) => number): number {
+function indelMinLcs(lenA: number, lenB: number, cutoff: number): number {
+  const lensum = lenA + lenB;
+  const cut = cutoff / 100;
+  if (lensum === 0 || cut <= 0) return 0;
+  // Upper bound from the lengths alone: skip the LCS when even a perfect overlap cannot reach the cutoff.
+  if (1.0 - Math.abs(lenA - lenB) / lensum < cut) return -1;
+  // Any LCS that passes `normSim >= cut` below is at least this long (one less, for float safety).
+  return Math.max(0, Math.floor((cut * lensum) / 2) - 1);
+}
+
+/** The score from the LCS length (asked for with at least indelMinLcs). */
+function indelScore(lenA: number, lenB: number, lcs: number, cutoff: number): number {
   const lensum = lenA + lenB;
   let normSim = 1.0;
   if (lensum > 0) {
-    const cut = cutoff / 100;
-    let minLcs = 0;
-    if (cut > 0) {
-      // Upper bound from the lengths alone: skip the LCS when even a perfect overlap cannot reach the cutoff.
-      if (1.0 - Math.abs(lenA - lenB) / lensum < cut) return 0;
-      // Any LCS that passes `normSim >= cut` below is at least this long (one less, for float safety).
-      minLcs = Math.max(0, Math.floor((cut * lensum) / 2) - 1);
-    }
-    const dist = lensum - 2 * lcsOf(minLcs);
+    const dist = lensum - 2 * lcs;
     normSim = 1.0 - dist / lensum;
   }
   return normSim >= cutoff / 100 ? normSim * 100 : 0;
@@ -93,7 +97,9 @@ function indelRatio(lenA: number, lenB: number, cutoff: number, lcsOf: (minLcs: 
 
 /** Indel.normalized_similarity(a, b, cutoff/100) * 100, the body of fuzz.ratio. */
 export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): number {
-  return indelRatio(a.length, b.length, cutoff, (minLcs) => lcsLength(a, b, minLcs));
+  const minLcs = indelMinLcs(a.length, b.length, cutoff);
+  if (minLcs < 0) return 0;
+  return indelScore(a.length, b.length, a.length + b.length > 0 ? lcsLength(a, b, minLcs) : 0, cutoff);
 }
 
 /**
@@ -101,7 +107,9 @@ export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): numbe
  * so the common unprocessed case builds no code-point arrays.
  */
 function ratioString(a: string, b: string, cutoff: number): number {
-  return indelRatio(a.length, b.length, cutoff, (minLcs) => lcsLengthString(a, b, minLcs));
+  const minLcs = indelMinLcs(a.length, b.length, cutoff);
+  if (minLcs < 0) return 0;
+  return indelScore(a.length, b.length, a.length + b.length > 0 ? lcsLengthString(a, b, minLcs) : 0, cutoff);
 }
 
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */

@@ -14,12 +14,14 @@
  * - `build256(patPtr, len1, tablePtr, words) -> i32`: sets the pattern's bits in a 256-row table that is all
  *   zero on entry; returns -1 (touching nothing) if the pattern has a code point >= 256.
  * - `clear256(patPtr, len1, tablePtr, words)`: zeroes those bits again, so the table is ready for the next call.
+ * - `lcs8`, `build8`, `clear8`: the same with one byte per character at textPtr / patPtr (ASCII strings written
+ *   with TextEncoder.encodeInto, far cheaper than copying code units one by one).
  */
 
 // Opcodes (WebAssembly core spec, binary format).
 const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, RETURN = 0x0f, VOID = 0x40;
 const GET = 0x20, SET = 0x21, TEE = 0x22;
-const I32_LOAD = 0x28, I64_LOAD = 0x29, I64_STORE = 0x37;
+const I32_LOAD = 0x28, I64_LOAD = 0x29, I32_LOAD8_U = 0x2d, I64_STORE = 0x37;
 const I32_CONST = 0x41, I64_CONST = 0x42;
 const I32_GE_S = 0x4e, I32_LT_S = 0x48, I32_GE_U = 0x4f, I32_LT_U = 0x49, I64_LT_U = 0x54;
 const I32_ADD = 0x6a, I32_MUL = 0x6c, I32_AND = 0x71, I32_SHL = 0x74, I32_SHR_U = 0x76;
@@ -75,11 +77,15 @@ const WORDS = 0, N = 1, TEXT = 2, TABLE = 3, SPTR = 4, BAND = 5, LIMIT = 6;
 const J = 7, W = 8, C = 9, ROW = 10, LAST = 11, ADDR = 12, RES = 13;
 const SW = 14, U = 15, X = 16, CARRY = 17, C1 = 18;
 
+/** Load character `index` of the text or pattern at `base`: an i32 per character, or (byte kernels) one byte. */
+const loadChar = (base: number, index: number, byte: boolean) =>
+  byte ? [...addr(base, index, 0), ...mem(I32_LOAD8_U, 0)] : [...addr(base, index, 2), ...mem(I32_LOAD, 2)];
+
 // prettier-ignore
-const LCS_BODY: number[] = [
+const lcsBody = (byte: boolean): number[] => [
   ...forLoop(W, get(WORDS), [...addr(SPTR, W, 3), ...i64(-1), ...mem(I64_STORE, 3)]),
   ...forLoop(J, get(N), [
-    ...addr(TEXT, J, 2), ...mem(I32_LOAD, 2), TEE, C,
+    ...loadChar(TEXT, J, byte), TEE, C,
     ...get(LIMIT), I32_LT_U, IF, VOID,
       // last = bandLeft < 0 ? words : min(words, (j + bandLeft + 64) >> 6)
       ...get(WORDS), ...set(LAST),
@@ -115,21 +121,21 @@ const bitAddr = [
   ...get(TAB), ...get(CH), ...get(WDS), I32_MUL, ...i32(3), I32_SHL, I32_ADD,
   ...get(I), ...i32(6), I32_SHR_U, ...i32(3), I32_SHL, I32_ADD, ...set(A),
 ];
-const loadCh = [...addr(PAT, I, 2), ...mem(I32_LOAD, 2), ...set(CH)];
+const loadCh = (byte: boolean) => [...loadChar(PAT, I, byte), ...set(CH)];
 
 // prettier-ignore
-const BUILD_BODY: number[] = [
-  ...forLoop(I, get(LEN), [...loadCh, ...get(CH), ...i32(256), I32_GE_U, IF, VOID, ...i32(-1), RETURN, END]),
+const buildBody = (byte: boolean): number[] => [
+  ...forLoop(I, get(LEN), [...loadCh(byte), ...get(CH), ...i32(256), I32_GE_U, IF, VOID, ...i32(-1), RETURN, END]),
   ...forLoop(I, get(LEN), [
-    ...loadCh, ...bitAddr,
+    ...loadCh(byte), ...bitAddr,
     ...get(A), ...get(A), ...mem(I64_LOAD, 3),
     ...i64(1), ...get(I), ...i32(63), I32_AND, I64_EXTEND_I32_U, I64_SHL, I64_OR, ...mem(I64_STORE, 3),
   ]),
   ...i32(0),
 ];
 // prettier-ignore
-const CLEAR_BODY: number[] = [
-  ...forLoop(I, get(LEN), [...loadCh, ...bitAddr, ...get(A), ...i64(0), ...mem(I64_STORE, 3)]),
+const clearBody = (byte: boolean): number[] => [
+  ...forLoop(I, get(LEN), [...loadCh(byte), ...bitAddr, ...get(A), ...i64(0), ...mem(I64_STORE, 3)]),
 ];
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
@@ -146,13 +152,20 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
       [FUNC, ...params(4), 1, T_I32],
       [FUNC, ...params(4), 0],
     ])),
-    ...section(3, vec([[0], [1], [2]])),
+    ...section(3, vec([[0], [1], [2], [0], [1], [2]])),
     ...section(5, vec([[0, 1]])),
-    ...section(7, vec([[...str('lcs'), 0, 0], [...str('build256'), 0, 1], [...str('clear256'), 0, 2], [...str('mem'), 2, 0]])),
+    ...section(7, vec([
+      [...str('lcs'), 0, 0], [...str('build256'), 0, 1], [...str('clear256'), 0, 2],
+      [...str('lcs8'), 0, 3], [...str('build8'), 0, 4], [...str('clear8'), 0, 5],
+      [...str('mem'), 2, 0],
+    ])),
     ...section(10, vec([
-      body([[7, T_I32], [5, T_I64]], LCS_BODY),
-      body([[3, T_I32]], BUILD_BODY),
-      body([[3, T_I32]], CLEAR_BODY),
+      body([[7, T_I32], [5, T_I64]], lcsBody(false)),
+      body([[3, T_I32]], buildBody(false)),
+      body([[3, T_I32]], clearBody(false)),
+      body([[7, T_I32], [5, T_I64]], lcsBody(true)),
+      body([[3, T_I32]], buildBody(true)),
+      body([[3, T_I32]], clearBody(true)),
     ])),
   ]);
 }
@@ -161,6 +174,10 @@ export interface WasmLcs {
   lcs: (words: number, n: number, textPtr: number, tablePtr: number, sPtr: number, bandLeft: number, limit: number) => number;
   build256: (patPtr: number, len1: number, tablePtr: number, words: number) => number;
   clear256: (patPtr: number, len1: number, tablePtr: number, words: number) => void;
+  /** The same three kernels on one byte per character (text and pattern written as bytes, e.g. ASCII). */
+  lcs8: WasmLcs['lcs'];
+  build8: WasmLcs['build256'];
+  clear8: WasmLcs['clear256'];
   memory: WebAssembly.Memory;
 }
 
@@ -172,7 +189,15 @@ export function wasmLcs(): WasmLcs | undefined {
     try {
       const inst = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()));
       const exp = inst.exports as unknown as Omit<WasmLcs, 'memory'> & { mem: WebAssembly.Memory };
-      instance = { lcs: exp.lcs, build256: exp.build256, clear256: exp.clear256, memory: exp.mem };
+      instance = {
+        lcs: exp.lcs,
+        build256: exp.build256,
+        clear256: exp.clear256,
+        lcs8: exp.lcs8,
+        build8: exp.build8,
+        clear8: exp.clear8,
+        memory: exp.mem,
+      };
     } catch {
       instance = null;
     }

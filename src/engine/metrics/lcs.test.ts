@@ -240,6 +240,21 @@ describe('lcsLengthString (surrogate-free strings read in place)', () => {
     expect(lcsLengthString('a'.repeat(10), 'b'.repeat(10))).toBe(0);
   });
 
+  it('reads ASCII strings as bytes (and falls back for any other character) with the exact LCS', () => {
+    const next = rng(2024);
+    for (let trial = 0; trial < 200; trial++) {
+      const a = randomCps(next, 31 + Math.floor(next() * 270), [0x61, 0x62, 0x63, 0x20, 0x7f]);
+      const b = randomCps(next, 31 + Math.floor(next() * 270), [0x61, 0x62, 0x63, 0x20, 0x00]);
+      // Some trials put one non-ASCII character (Latin-1 or beyond) in the pattern or the text, at any place.
+      if (trial % 4 === 1) a[Math.floor(next() * a.length)] = 0xe9;
+      if (trial % 4 === 2) b[Math.floor(next() * b.length)] = 0x4e00;
+      const want = dpLcs(a, b);
+      expect(lcsLengthString(str(a), str(b))).toBe(want);
+      expect(lcsLengthString(str(b), str(a))).toBe(want);
+      if (want > 0) expect(lcsLengthString(str(a), str(b), want)).toBe(want);
+    }
+  });
+
   it('hasSurrogate finds lone and paired surrogates only', () => {
     expect(hasSurrogate('plain é 中')).toBe(false);
     expect(hasSurrogate('a😀b')).toBe(true);

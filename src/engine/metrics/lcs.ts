@@ -291,9 +291,14 @@ function layoutFor(k: WasmLcs, words: number): Int32Array {
 }
 
 function copyInto(h: Int32Array, at: number, src: CodePoints | string, start: number, len: number): void {
-  if (typeof src === 'string') for (let i = 0; i < len; i++) h[at + i] = src.charCodeAt(start + i);
+  if (typeof src === 'string') copyString(h, at, src, start, len);
   else if (src instanceof Int32Array) h.set(src.subarray(start, start + len), at);
   else for (let i = 0; i < len; i++) h[at + i] = src[start + i] as number;
+}
+
+/** Its own function so the loop only ever sees strings (the shared copy loop is slower when it sees both). */
+function copyString(h: Int32Array, at: number, src: string, start: number, len: number): void {
+  for (let i = 0; i < len; i++) h[at + i] = src.charCodeAt(start + i);
 }
 
 /**
@@ -356,6 +361,27 @@ function lcsWasm(
     h[textStart + j] = c < 256 ? (wideLatin[c] as number) : hasOther ? (wideOther.get(c) ?? -1) : -1;
   }
   return k.lcs(words, n, textStart * 4, SLOT_AREA, S_PTR, band, slots);
+}
+
+const utf8 = new TextEncoder();
+let heap8: Uint8Array | undefined;
+
+/**
+ * lcsWasm for two strings read as bytes: both are written into the wasm memory with TextEncoder.encodeInto, which
+ * gives one byte per character exactly when they are ASCII; otherwise undefined (nothing changed but scratch bytes).
+ */
+function lcsWasmAscii(k: WasmLcs, p: string, pS: number, len1: number, t: string, tS: number, n: number, minLcs: number): number | undefined {
+  const words = (len1 + 63) >>> 6;
+  layoutFor(k, words);
+  if (!heap8 || heap8.buffer !== k.memory.buffer) heap8 = new Uint8Array(k.memory.buffer);
+  const a = utf8.encodeInto(pS === 0 && len1 === p.length ? p : p.substring(pS, pS + len1), heap8.subarray(PAT_PTR, PAT_PTR + len1));
+  if (a.read !== len1 || a.written !== len1) return undefined;
+  const b = utf8.encodeInto(tS === 0 && n === t.length ? t : t.substring(tS, tS + n), heap8.subarray(TEXT_PTR, TEXT_PTR + n));
+  if (b.read !== n || b.written !== n) return undefined;
+  k.build8(PAT_PTR, len1, TABLE_PTR, words);
+  const lcs = k.lcs8(words, n, TEXT_PTR, TABLE_PTR, S_PTR, minLcs > 0 ? len1 - minLcs : -1, 256);
+  k.clear8(PAT_PTR, len1, TABLE_PTR, words);
+  return lcs;
 }
 
 /**
@@ -448,7 +474,7 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   const rest = Math.max(0, minLcs - affix);
   const k = useWasm ? wasmLcs() : undefined;
   if (k) {
-    const lcs = lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
+    const lcs = lcsWasmAscii(k, p, prefix, pLen, t, prefix, tLen, rest) ?? lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
     if (lcs !== undefined) return affix + lcs;
   }
   sharedPm.build(toCodeUnits(p, prefix, pLen));

@@ -216,6 +216,36 @@ export function scratch(length: number): Int32Array {
   return scratchBuffer;
 }
 
+/**
+ * The counting half of sharedNgrams: adds the hypothesis counts into w[0, size) and returns the positions where a
+ * shared n-gram first occurs. Then w[id] and w[size + id] are the two counts of the n-gram at such a position.
+ */
+export function sharedFirsts(hyp: ArrayLike<number>, w: Int32Array, size: number): number[] {
+  const firsts: number[] = [];
+  for (let i = 0; i < hyp.length; i++) {
+    const id = hyp[i]!;
+    const c = w[id]!;
+    w[id] = c + 1;
+    if (c === 0 && w[size + id]! > 0) firsts.push(i);
+  }
+  return firsts;
+}
+
+/** What sharedNgrams calls total, without the list: Σ over distinct hypothesis n-grams of min(counts). Same `w` layout. */
+export function sharedTotal(hyp: ArrayLike<number>, w: Int32Array, size: number): number {
+  for (let i = 0; i < hyp.length; i++) w[hyp[i]!]!++;
+  let total = 0;
+  for (let i = 0; i < hyp.length; i++) {
+    const id = hyp[i]!;
+    const hc = w[id]!;
+    if (hc === 0) continue;
+    const rc = w[size + id]!;
+    total += hc < rc ? hc : rc;
+    w[id] = 0;
+  }
+  return total;
+}
+
 /** One shared n-gram: its counts in the hypothesis and the reference side, and min of the two. */
 export interface SharedNgram {
   ngram: string[];
@@ -230,13 +260,7 @@ export interface SharedNgram {
  * min(count, reference count). BLEU's clipped precision and GLEU's overlap are both this.
  */
 export function sharedNgrams(hyp: ArrayLike<number>, w: Int32Array, size: number, hypothesis: readonly string[], n: number): { ngrams: SharedNgram[]; total: number } {
-  const firsts: number[] = [];
-  for (let i = 0; i < hyp.length; i++) {
-    const id = hyp[i]!;
-    const c = w[id]!;
-    w[id] = c + 1;
-    if (c === 0 && w[size + id]! > 0) firsts.push(i);
-  }
+  const firsts = sharedFirsts(hyp, w, size);
   const ngrams: SharedNgram[] = [];
   let total = 0;
   for (const start of firsts) {
