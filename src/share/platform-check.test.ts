@@ -34,7 +34,7 @@ describe('Azure AI Foundry', () => {
     const item = { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] };
     const f = platformFindings({ type: 'string_check', name: 's', input: 'a', reference: 'b', operation: 'eq' }, item, 'foundry');
     expect(f.find((x) => x.pointer === 'item:/messages')?.severity).toBe('error');
-    const ok = platformFindings({ type: 'string_check', name: 's', input: 'a', reference: 'b', operation: 'eq' }, { messages: [item.messages[0]] }, 'foundry');
+    const ok = platformFindings({ type: 'string_check', name: 's', input: 'a', reference: 'b', operation: 'eq' }, { messages: [item.messages[0]!] }, 'foundry');
     expect(ok.find((x) => x.pointer === 'item:/messages')).toBeUndefined();
   });
 
