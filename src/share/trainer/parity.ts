@@ -65,40 +65,25 @@ export function sampleText(sample: JsonValue): string {
   return text === undefined ? '' : pyJsonDumps(text);
 }
 
-export async function checkParity(grader: unknown, target: Target, rows: readonly ParityRow[], options: ParityOptions): Promise<ParityReport | { error: string }> {
-  const exp = exportForTarget(grader, target, { ...(options.settings ? { settings: options.settings } : {}) });
-  if (!exp.ok) return { error: exp.message };
-  const source = exp.export.code + parityAdapter(target, exp.export.entry);
-  const results: ParityRowResult[] = [];
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!;
-    const text = sampleText(row.sample);
-    const seen = target === 'python' ? row.sample : sampleFromModelText(text);
-    const runtime: EngineRuntime = { ...options.runtime, python: options.python };
-    if (row.judgeReply !== undefined) runtime.model = handJudgeRuntime(row.judgeReply);
-    const engine = await runGrader(grader, seen, row.item, { runtime, explain: false, ...(options.settings ? { settings: options.settings } : {}) });
-    const env =
-      `{"item":${losslessJsonText(row.item)},"sample":${losslessJsonText(seen)},"text":${JSON.stringify(text)},` +
-      `"prompt":"<prompt>\\n","conversational":${options.conversational ? 'true' : 'false'},"judge_reply":${row.judgeReply === undefined ? 'null' : JSON.stringify(row.judgeReply)}}`;
-    const r = await options.python.run({ source, sampleJson: env, itemJson: 'null', ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
-    const exported = r.status === 'ok' && typeof r.value === 'number' ? r.value : null;
-    const diff = exported === null ? null : Math.abs(exported - engine.reward);
-    const ok = diff !== null && diff <= PARITY_TOLERANCE * Math.max(1, Math.abs(engine.reward));
-    const engineFlags = Object.entries(engine.metadata.errors)
-      .filter(([, v]) => v === true)
-      .map(([k]) => k);
-    const result: ParityRowResult = {
-      index,
-      engine: engine.reward,
-      exported,
-      diff,
-      ok,
-      error: exported === null ? (r.details ?? r.errorType ?? r.status) : null,
-      engineFlags,
-    };
-    results.push(result);
-    options.onRow?.(result);
-  }
+/**
+ * One row as its trainer sees it: the sample the engine grades (the whole sample for plain Python, else the one
+ * OpenAI builds from the text) and the parity adapter's env (JSON text, lexemes kept).
+ */
+export function trainerView(row: ParityRow, target: Target, conversational = false): { sample: JsonValue; env: string } {
+  const text = sampleText(row.sample);
+  const sample = target === 'python' ? row.sample : sampleFromModelText(text);
+  const env =
+    `{"item":${losslessJsonText(row.item)},"sample":${losslessJsonText(sample)},"text":${JSON.stringify(text)},` +
+    `"prompt":"<prompt>\\n","conversational":${conversational ? 'true' : 'false'},"judge_reply":${row.judgeReply === undefined ? 'null' : JSON.stringify(row.judgeReply)}}`;
+  return { sample, env };
+}
+
+/** Whether the two rewards agree to PARITY_TOLERANCE (relative above 1). */
+export function agrees(engine: number, exported: number | null): boolean {
+  return exported !== null && Math.abs(exported - engine) <= PARITY_TOLERANCE * Math.max(1, Math.abs(engine));
+}
+
+export function summarize(target: Target, results: ParityRowResult[]): ParityReport {
   const passed = results.filter((x) => x.ok).length;
   return {
     target,
@@ -107,4 +92,35 @@ export async function checkParity(grader: unknown, target: Target, rows: readonl
     failed: results.length - passed,
     maxDiff: results.reduce((m, x) => (x.diff === null ? m : Math.max(m, x.diff)), 0),
   };
+}
+
+/** Runs the check in a Python runtime the caller owns (Node tests, the CLI). The app uses the sandbox instead. */
+export async function checkParity(grader: unknown, target: Target, rows: readonly ParityRow[], options: ParityOptions): Promise<ParityReport | { error: string }> {
+  const exp = exportForTarget(grader, target, { ...(options.settings ? { settings: options.settings } : {}) });
+  if (!exp.ok) return { error: exp.message };
+  const source = exp.export.code + parityAdapter(target, exp.export.entry);
+  const results: ParityRowResult[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const { sample: seen, env } = trainerView(row, target, options.conversational);
+    const runtime: EngineRuntime = { ...options.runtime, python: options.python };
+    if (row.judgeReply !== undefined) runtime.model = handJudgeRuntime(row.judgeReply);
+    const engine = await runGrader(grader, seen, row.item, { runtime, explain: false, ...(options.settings ? { settings: options.settings } : {}) });
+    const r = await options.python.run({ source, sampleJson: env, itemJson: 'null', ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    const exported = r.status === 'ok' && typeof r.value === 'number' ? r.value : null;
+    const result: ParityRowResult = {
+      index,
+      engine: engine.reward,
+      exported,
+      diff: exported === null ? null : Math.abs(exported - engine.reward),
+      ok: agrees(engine.reward, exported),
+      error: exported === null ? (r.details ?? r.errorType ?? r.status) : null,
+      engineFlags: Object.entries(engine.metadata.errors)
+        .filter(([, v]) => v === true)
+        .map(([k]) => k),
+    };
+    results.push(result);
+    options.onRow?.(result);
+  }
+  return summarize(target, results);
 }
