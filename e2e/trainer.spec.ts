@@ -3,8 +3,14 @@
  * a download, a parity run in the sandbox that shows every row giving the engine's reward (with the playground's
  * own nltk and rouge_score), and the target platform check (Azure AI Foundry refuses a judge it does not list).
  */
-import { expect, test } from '@playwright/test';
-import { openApp, setDoc } from './helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { setDoc } from './helpers.ts';
+
+/** As openApp, with room for a loaded machine: the first run waits for the sandbox to start. */
+async function open(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', /done|error/, { timeout: 90_000 });
+}
 
 const multi = {
   type: 'multi',
@@ -21,13 +27,13 @@ test.describe('export to a trainer', () => {
   test.describe.configure({ timeout: 240_000 });
 
   test('shows each trainer’s file and contract, downloads it, and proves parity row by row', async ({ page }) => {
-    await openApp(page);
+    await open(page);
     await setDoc(page, 'grader', multi);
     await setDoc(page, 'item', { reference: 'the cat sat on the mat today', label: 'cat' });
     await setDoc(page, 'sample', { output_text: 'The cat sat on a mat today' });
     await page.getByTestId('trainer-button').click();
     const dialog = page.getByTestId('trainer-dialog');
-    await expect(dialog).toBeVisible();
+    await expect(dialog).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('trainer-code')).toContainText('def summary_quality_reward(prompts, completions, **kwargs):');
     await expect(page.getByTestId('trainer-code')).toContainText('REWARD_WEIGHTS = [0.5, 0.25, 0.25]');
     await expect(dialog).toContainText('Requirements: nltk==3.9.1 rouge-score==0.1.2');
@@ -57,11 +63,11 @@ test.describe('export to a trainer', () => {
   });
 
   test('the target platform setting reports what Azure AI Foundry refuses, and is remembered', async ({ page }) => {
-    await openApp(page);
+    await open(page);
     await setDoc(page, 'grader', { type: 'score_model', name: 'judge', model: 'gpt-4.1', input: [{ role: 'user', content: 'Rate: {{ sample.output_text }}' }] });
     await setDoc(page, 'item', { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] });
     await page.getByTestId('trainer-button').click();
-    await expect(page.getByTestId('platform-ok')).toBeVisible();
+    await expect(page.getByTestId('platform-ok')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('platform-select').selectOption('foundry');
     const findings = page.getByTestId('platform-findings');
     await expect(findings.locator('[data-severity="error"]')).toHaveCount(2);
@@ -69,7 +75,7 @@ test.describe('export to a trainer', () => {
     await expect(findings).toContainText("Foundry's RFT data must end with a user message");
     await expect(findings).toContainText('how-to-reinforcement-fine-tuning-content.md');
     await page.reload();
-    await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', /done|error/);
+    await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', /done|error/, { timeout: 90_000 });
     await page.getByTestId('trainer-button').click();
     await expect(page.getByTestId('platform-select')).toHaveValue('foundry');
   });
