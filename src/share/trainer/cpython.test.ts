@@ -134,3 +134,40 @@ describe('exported files under CPython', () => {
     expect(ran.length).toBeGreaterThan(0);
   }, 600_000);
 });
+
+describe('TRL specifics under CPython', () => {
+  it('returns one reward per completion (standard and conversational), and logs each sub-grader through log_metric', () => {
+    const multi = {
+      type: 'multi',
+      name: 'Two checks',
+      graders: {
+        city: { type: 'string_check', name: 'city', input: '{{ sample.output_text }}', reference: '{{ item.city }}', operation: 'ilike' },
+        short: { type: 'string_check', name: 'short', input: '{{ sample.output_text }}', reference: '{{ item.city }}', operation: 'eq' },
+      },
+      calculate_output: '0.5 * city + 0.5 * short',
+    };
+    const exp = exportForTarget(multi, 'trl');
+    if (!exp.ok) throw new Error(exp.message);
+    const script = `${exp.export.code}
+import json
+logs = []
+item = json.dumps({"city": "Paris"})
+a = two_checks_reward(prompts=["p", "p"], completions=["Paris", "It is paris."], item_json=[item, item], log_metric=lambda name, value: logs.append([name, value]))
+b = two_checks_reward(prompts=[[{"role": "user", "content": "p"}]], completions=[[{"role": "assistant", "content": "Paris"}]], item_json=[item])
+c = [f(prompts=["p"], completions=["Paris"], item_json=[item]) for f in REWARD_FUNCS]
+print(json.dumps({"a": a, "b": b, "logs": logs, "c": c, "w": REWARD_WEIGHTS}))
+`;
+    const run = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      a: [1, 0.5],
+      b: [1],
+      logs: [
+        ['Two checks/city', 1],
+        ['Two checks/short', 0.5],
+      ],
+      c: [[1], [1]],
+      w: [0.5, 0.5],
+    });
+  });
+});

@@ -172,7 +172,10 @@ def ${fn}(prompts, completions, **kwargs):
     log_metric = kwargs.get("log_metric")
     if callable(log_metric) and results and results[0]["sub_rewards"]:
         for key in results[0]["sub_rewards"]:
-            log_metric(${py(graderName + '/')} + key, sum(r["sub_rewards"][key] for r in results) / len(results))
+            try:
+                log_metric(${py(graderName + '/')} + key, sum(r["sub_rewards"][key] for r in results) / len(results))
+            except TypeError:  # a TRL whose log_metric takes other arguments: logging is optional, the rewards are not
+                break
     return [r["reward"] if r["error"] is None else ON_ERROR for r in results]
 
 
