@@ -7,7 +7,7 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers']);
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'to', 'settings']);
 const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -42,12 +42,15 @@ export const USAGE = `Usage:
   grader-playground run --grader G.json --model-sample "text" [--item I.json]
   grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl]
   grader-playground validate --grader G.json
+  grader-playground export --to trl|verl|openrlhf|verifiers|python --grader G.json [--settings S.json] [--out F.py]
 
 Options:
   --no-explain     leave the playground's "explain" field out of each RunResult
   --pretty         indent the printed JSON
   --timeout S      seconds a python grader may run (default 120)
   --workers N      threads grading --data rows (default: one per core, at most 8)
+  --to T           export: the trainer the Python reward file is for
+  --settings S     export: a JSON file of the playground's settings (fuzzyScorer, rougeStemming, ...)
 
 Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
 Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.

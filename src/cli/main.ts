@@ -12,6 +12,7 @@ import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { runDataFile } from './data-run.ts';
+import { exportCommand, parseSettings } from './export-command.ts';
 import { stripExplain as strip } from './data-batch.ts';
 import { createNodeRuntime } from './runtime.ts';
 
@@ -53,13 +54,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   const indent = flags.pretty ? 2 : undefined;
   try {
-    if (command !== 'run' && command !== 'validate') {
-      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run or validate');
+    if (command !== 'run' && command !== 'validate' && command !== 'export') {
+      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate or export');
     }
     if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
     const graderPath = str('grader');
     if (!graderPath) throw new UsageError('--grader is required');
     const grader = toPlain(readJson(graderPath, 'grader'));
+    if (command === 'export') {
+      const settingsPath = str('settings');
+      const settings = settingsPath ? parseSettings(toPlain(readJson(settingsPath, 'settings'))) : {};
+      return exportCommand(grader, str('to'), settings, str('out'), io);
+    }
     const validation = validateGrader(grader);
 
     if (command === 'validate') {

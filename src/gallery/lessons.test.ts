@@ -33,7 +33,7 @@ async function judged(t: DocTexts) {
 
 describe('lessons', () => {
   it('are the five walkthroughs, each with 3 to 5 steps and unique ids', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['what-a-grader-sees', 'smooth-vs-pass-fail', 'reward-hacking', 'evals-first', 'group-advantages']);
+    expect(LESSONS.map((l) => l.id)).toEqual(['what-a-grader-sees', 'smooth-vs-pass-fail', 'reward-hacking', 'evals-first', 'group-advantages', 'to-a-trl-run']);
     for (const l of LESSONS) {
       expect(l.steps.length).toBeGreaterThanOrEqual(3);
       expect(l.steps.length).toBeLessThanOrEqual(5);

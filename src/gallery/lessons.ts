@@ -400,8 +400,58 @@ const advantagesLesson: Lesson = {
   ],
 };
 
-/** In reading order: what a grader sees, how to shape a reward, how it fails, how to test it, what training does with it. */
-export const LESSONS: readonly Lesson[] = [whatAGraderSees, smoothVersusPassFail, rewardHacking, evalsFirst, advantagesLesson];
+const trlItem = { question: 'What is the capital of France?', answer: 'Paris', reference: 'The capital of France is Paris.' };
+const trlExact = { type: 'string_check', name: 'exact', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', operation: 'ilike' };
+const trlOverlap = { type: 'text_similarity', name: 'overlap', input: '{{ sample.output_text }}', reference: '{{ item.reference }}', evaluation_metric: 'rouge_l' };
+const trlMulti = (calculate_output: string) => ({ type: 'multi', name: 'capital', graders: { exact: trlExact, overlap: trlOverlap }, calculate_output });
+const trlJsonGrader = { type: 'string_check', name: 'answer field', input: '{{ sample.output_json.answer }}', reference: '{{ item.answer }}', operation: 'eq' };
+
+const toTrl: Lesson = {
+  id: 'to-a-trl-run',
+  title: 'From the playground to a TRL run',
+  summary: 'Shape the reward for a trainer, check what the trainer will hand it, then export a reward function whose parity with the playground is proven.',
+  steps: [
+    {
+      title: 'A reward TRL can combine and log',
+      body: [
+        'Hugging Face TRL’s GRPOTrainer takes Python reward functions. The Train… button writes one from this grader: the same templates, metrics and formula, in a file that runs anywhere.',
+        'When `calculate_output` is a weighted sum, the file also offers each sub-grader as its own function with `REWARD_WEIGHTS`, so TRL logs each one. Here the sum gives 2 to a perfect answer.',
+      ],
+      setup: { grader: trlMulti('exact + overlap'), sample: textSample('The capital of France is Paris.'), item: trlItem },
+      task: 'Weigh the two keys so that the perfect answer scores exactly 1, keeping a weighted sum (e.g. `0.5 * exact + 0.5 * overlap`).',
+      check: (s) => {
+        const f = str(at(s.grader, 'calculate_output'));
+        return s.reward === 1 && clean(s) && /\bexact\b/.test(f) && /\boverlap\b/.test(f) && !/min|max|\^/.test(f);
+      },
+      solution: { grader: trlMulti('0.5 * exact + 0.5 * overlap') },
+    },
+    {
+      title: 'The trainer has only text',
+      body: [
+        'OpenAI fills `output_json` from structured outputs. A trainer passes the completion as text (or a list of messages), and the exported function builds the sample from that text: `output_json` exists only when the whole completion is JSON.',
+        'Here the model wrapped its JSON in prose, so there is no `output_json` and the grade fails with `sample_parse_error`, which trains like a wrong answer. The Train… dialog warns about graders that read `output_json`.',
+      ],
+      setup: { grader: trlJsonGrader, sample: textSample('Sure! {"answer": "Paris"}'), item: trlItem },
+      task: 'Make the sample what a JSON-only completion gives: `output_text` is exactly the JSON, and `output_json` its parse.',
+      check: (s) => s.reward === 1 && clean(s) && outputText(s).trim().startsWith('{'),
+      solution: { sample: jsonSample({ answer: 'Paris' }) },
+    },
+    {
+      title: 'Export, prove parity, train',
+      body: [
+        'Open Train…, pick TRL and press Check parity: the file runs in the sandbox’s Python exactly as GRPOTrainer calls it, and every row must give the playground’s reward to 1e-12. Download it, then `GRPOTrainer(reward_funcs=[capital_reward], ...)`.',
+        'Before you spend GPU hours, make sure a group of answers gets different rewards: when all answers to a prompt score the same, their advantages are 0 and the step teaches nothing.',
+      ],
+      setup: { grader: trlMulti('0.5 * exact + 0.5 * overlap'), sample: textSample('The capital of France is Paris.'), item: trlItem },
+      task: 'Give a wrong answer (another city) and see it score 0, so a group of right and wrong answers has spread.',
+      check: (s) => s.reward === 0 && clean(s) && outputText(s).trim() !== '' && !/paris/i.test(outputText(s)),
+      solution: { sample: textSample('Lyon.') },
+    },
+  ],
+};
+
+/** In reading order: what a grader sees, how to shape a reward, how it fails, how to test it, what training does with it, where it goes. */
+export const LESSONS: readonly Lesson[] = [whatAGraderSees, smoothVersusPassFail, rewardHacking, evalsFirst, advantagesLesson, toTrl];
 
 export function getLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -63,10 +63,12 @@ export function createWorkerRuntime(
       import('../engine/python/runtime.ts'),
       import('../engine/python/ast-grep.ts'),
       import('../engine/python/platform.ts'),
+      import('../engine/python/nltk.ts'),
     ]).then(
-      ([{ createPyodidePythonRuntime }, { setPythonAstEngine }, { setTzdataSource, TZDATA_WHEEL }]) => {
+      ([{ createPyodidePythonRuntime }, { setPythonAstEngine }, { setTzdataSource, TZDATA_WHEEL }, { setMetricsData }]) => {
         setPythonAstEngine(ast); // ast_grep_py shares this worker's AST engine
         setTzdataSource(() => data.load(TZDATA_WHEEL)); // zoneinfo's database, from our own origin (offline too)
+        setMetricsData(data); // WordNet for nltk's meteor_score, from the same place as METEOR's
         return createPyodidePythonRuntime(getPyodide, { packageSource: config.packageBaseUrl });
       },
     );

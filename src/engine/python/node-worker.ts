@@ -13,6 +13,8 @@ import { isPackageReply, type PackageRequest } from './node-process-protocol.ts'
 import type { FromPythonWorker, PythonWorkerEndpoint, ToPythonWorker } from './protocol.ts';
 import { readTzdataWheel } from './node-tzdata.ts';
 import { setTzdataSource } from './platform.ts';
+import { setMetricsData } from './nltk.ts';
+import { nodeDataRuntime } from '../node-data.ts';
 import { servePythonWorker } from './worker-server.ts';
 
 function endpoint(): PythonWorkerEndpoint {
@@ -52,6 +54,8 @@ const port = endpoint();
 setPythonAstEngine(createAstEngine(nodeAstAssets));
 // zoneinfo reads the tzdata wheel from public/data/, as the browser reads it from the app's data/.
 setTzdataSource(readTzdataWheel);
+// nltk's METEOR reads WordNet from public/data/ too.
+setMetricsData(nodeDataRuntime());
 
 servePythonWorker(port, {
   loadPyodide: (c) =>
