@@ -7,8 +7,10 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers']);
-const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help']);
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers',
+  // rollout
+  'model', 'k', 'temperature', 'top-p', 'max-tokens', 'seed', 'reasoning-effort', 'concurrency']);
+const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help', 'stream']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags: Record<string, string | true> = {};
@@ -42,12 +44,19 @@ export const USAGE = `Usage:
   grader-playground run --grader G.json --model-sample "text" [--item I.json]
   grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl]
   grader-playground validate --grader G.json
+  grader-playground rollout --data rows.jsonl --model M [--k 8] [--out rollouts.jsonl]
 
 Options:
   --no-explain     leave the playground's "explain" field out of each RunResult
   --pretty         indent the printed JSON
   --timeout S      seconds a python grader may run (default 120)
   --workers N      threads grading --data rows (default: one per core, at most 8)
+
+Rollout options (k completions per row from OPENAI_BASE_URL's Chat Completions, key from OPENAI_API_KEY;
+the output is the rows with a "samples" list, ready for run --data):
+  --k N --temperature T --top-p P --max-tokens N --seed S --reasoning-effort E --stream
+  --concurrency N  requests at once (default 4; 429 and 5xx are retried with backoff)
+  --timeout S      seconds per request for rollout (default 120)
 
 Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
 Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.
