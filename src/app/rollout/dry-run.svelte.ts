@@ -55,6 +55,8 @@ export class DryRunState {
   private controller: AbortController | null = null;
   private pool: DatasetPool | null = null;
   private gradeQueue: number[] = [];
+  /** Rows queued or graded in this session (a row is graded once, when its completions are all in). */
+  private queued = new Set<number>();
   private grading: Promise<void> | null = null;
   private job: { grader: string; settings: EngineSettings; onModel?: ModelCall } | null = null;
 
@@ -84,6 +86,7 @@ export class DryRunState {
     this.samples = new Map();
     this.settled = new Map();
     this.gradeQueue = [];
+    this.queued = new Set();
     this.failures = [];
     this.sampled = this.failedCount = this.graded = 0;
     this.consent = false;
@@ -139,8 +142,17 @@ export class DryRunState {
     this.retryNote = null;
     const done = new Set<string>();
     for (const [row, list] of this.samples) list.forEach((s, j) => s !== undefined && done.add(sampleKey(row, j)));
+    // A row graded on part of its completions (some had failed) is graded again once the rest are in.
+    const incomplete = new Set(this.rows.filter((r) => (this.settled.get(r.row) ?? 0) < this.k).map((r) => r.row));
+    this.results = this.results.filter((x) => !incomplete.has(x.row));
+    // Rows whose grading a cancel cut short are queued again too.
+    const graded = new Set(this.results.map((x) => x.row));
+    this.gradeQueue = [];
+    this.queued = new Set([...this.queued].filter((row) => graded.has(row)));
+    this.graded = this.results.length;
+    this.version++;
     // Rows complete from an earlier session are graded at once.
-    for (const r of this.rows) if (!this.results.some((x) => x.row === r.row) && (this.settled.get(r.row) ?? 0) >= this.k) this.enqueue(r.row);
+    for (const r of this.rows) if (!incomplete.has(r.row)) this.enqueue(r.row);
     const controller = new AbortController();
     this.controller = controller;
     try {
@@ -174,7 +186,7 @@ export class DryRunState {
         return;
       }
       // Rows with some completions but failures too are graded on what they have.
-      for (const r of this.rows) if (!this.gradeQueue.includes(r.row) && !this.results.some((x) => x.row === r.row)) this.enqueue(r.row);
+      for (const r of this.rows) this.enqueue(r.row);
       await this.drain();
       this.status = 'done';
     } catch (e) {
@@ -228,7 +240,8 @@ export class DryRunState {
   }
 
   private enqueue(row: number) {
-    if (!this.samples.get(row)?.some((s) => s !== undefined)) return;
+    if (this.queued.has(row) || !this.samples.get(row)?.some((s) => s !== undefined)) return;
+    this.queued.add(row);
     this.gradeQueue.push(row);
     this.grading ??= this.pump().finally(() => (this.grading = null));
   }
