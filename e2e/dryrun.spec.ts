@@ -3,6 +3,7 @@
  * before any request, sampling with a 429 and a malformed reply, grading as rows complete, the GO / NO-GO verdict
  * with an adjustable threshold, export and the Dataset view, cancel + reload + resume, and import of a TRL log.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { chatCompletion, startFakeOpenAI, type FakeHandler, type FakeServer } from '../src/cli/fake-openai.ts';
@@ -85,6 +86,11 @@ test('estimate, consent, sampling with retries, grading as rows complete, verdic
     await expect(page.getByTestId('dryrun-verdict')).toHaveAttribute('data-verdict', 'GO');
     await expect(page.getByTestId('dryrun-lowest')).toContainText('Lyon');
     await expect(page.getByTestId('dryrun-highest')).toContainText('Paris');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const axe = await new AxeBuilder({ page }).include('[data-testid="dryrun"]').analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    }
 
     // The key is in no stored completion.
     const stored = await page.evaluate(
