@@ -7,8 +7,10 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'to', 'settings']);
-const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help']);
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'to', 'settings',
+  // rollout
+  'model', 'k', 'temperature', 'top-p', 'max-tokens', 'seed', 'reasoning-effort', 'concurrency']);
+const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help', 'stream']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags: Record<string, string | true> = {};
@@ -43,6 +45,7 @@ export const USAGE = `Usage:
   grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl]
   grader-playground validate --grader G.json
   grader-playground export --to trl|verl|openrlhf|verifiers|python --grader G.json [--settings S.json] [--out F.py]
+  grader-playground rollout --data rows.jsonl --model M [--k 8] [--out rollouts.jsonl]
 
 Options:
   --no-explain     leave the playground's "explain" field out of each RunResult
@@ -51,6 +54,12 @@ Options:
   --workers N      threads grading --data rows (default: one per core, at most 8)
   --to T           export: the trainer the Python reward file is for
   --settings S     export: a JSON file of the playground's settings (fuzzyScorer, rougeStemming, ...)
+
+Rollout options (k completions per row from OPENAI_BASE_URL's Chat Completions, key from OPENAI_API_KEY;
+the output is the rows with a "samples" list, ready for run --data):
+  --k N --temperature T --top-p P --max-tokens N --seed S --reasoning-effort E --stream
+  --concurrency N  requests at once (default 4; 429 and 5xx are retried with backoff)
+  --timeout S      seconds per request for rollout (default 120)
 
 Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
 Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.

@@ -16,7 +16,15 @@ export interface FakeRequest {
   raw: string;
 }
 
-export type FakeReply = { status?: number; json?: unknown; text?: string } | 'hang' | 'drop';
+/**
+ * `headers` are added to the reply (e.g. Retry-After); `sse` answers as a `text/event-stream`, one `data:` event
+ * per entry (objects are JSON-encoded, strings sent as they are, so `'[DONE]'` ends a stream); `delayMs` waits
+ * before answering (a slow server; the wait ends early when the connection closes).
+ */
+export type FakeReply =
+  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; sse?: unknown[]; delayMs?: number }
+  | 'hang'
+  | 'drop';
 export type FakeHandler = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
 
 export interface FakeServer {
@@ -79,8 +87,24 @@ export async function startFakeOpenAI(handler: FakeHandler, options: FakeOptions
         req.socket.destroy();
         return;
       }
+      if (reply.delayMs) {
+        hung.add(res);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, reply.delayMs);
+          res.on('close', () => (clearTimeout(t), resolve()));
+        });
+        hung.delete(res);
+        if (res.destroyed) return;
+      }
+      const cors = options.cors ? { ...CORS, 'access-control-expose-headers': 'retry-after, retry-after-ms' } : {};
+      if (reply.sse) {
+        res.writeHead(reply.status ?? 200, { 'content-type': 'text/event-stream', ...cors, ...reply.headers });
+        for (const e of reply.sse) res.write(`data: ${typeof e === 'string' ? e : JSON.stringify(e)}\n\n`);
+        res.end();
+        return;
+      }
       const text = reply.text ?? JSON.stringify(reply.json ?? {});
-      res.writeHead(reply.status ?? 200, { 'content-type': reply.text !== undefined ? 'text/plain' : 'application/json', ...(options.cors ? CORS : {}) });
+      res.writeHead(reply.status ?? 200, { 'content-type': reply.text !== undefined ? 'text/plain' : 'application/json', ...cors, ...reply.headers });
       res.end(text);
     });
   });

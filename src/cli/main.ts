@@ -15,6 +15,7 @@ import { runDataFile } from './data-run.ts';
 import { exportCommand, parseSettings } from './export-command.ts';
 import { stripExplain as strip } from './data-batch.ts';
 import { createNodeRuntime } from './runtime.ts';
+import { rolloutCommand } from './rollout.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -38,7 +39,7 @@ function readJson(path: string, what: string): JsonValue {
   return parsed.value;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, env: Record<string, string | undefined> = process.env, signal?: AbortSignal): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -54,8 +55,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   const indent = flags.pretty ? 2 : undefined;
   try {
+    if (command === 'rollout') return await rolloutCommand(flags, io, env, signal);
     if (command !== 'run' && command !== 'validate' && command !== 'export') {
-      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate or export');
+      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate, export or rollout');
     }
     if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
     const graderPath = str('grader');
