@@ -18,7 +18,11 @@ function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunR
         id,
         ready: Promise.resolve(),
         port: {} as MessagePort,
-        api: { ping: async () => 'pong', run: (req: RunRequest) => behaviour(req, id) } as never,
+        api: {
+          ping: async () => 'pong',
+          run: (req: RunRequest) => behaviour(req, id),
+          preparePython: async () => void log.push(`prepare python ${id}`),
+        } as never,
       };
     },
     kill(h: WorkerHandle) {
@@ -243,5 +247,18 @@ describe('LiveRunner at the sandbox boundary', () => {
     const next = await runner.run(request('{}'), 1000);
     expect(next).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
     expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
+  });
+
+  it('warms Python only in the own workspaces\' existing worker, never starting one or touching a foreign one', async () => {
+    const { host, log } = fakeHost(async () => answer(1));
+    const runner = new LiveRunner(host);
+    await runner.warmPython(); // no worker yet: nothing started
+    expect(log).toEqual([]);
+    await runner.run(request('{}'), 1000, undefined, undefined, 'foreign:a');
+    await runner.warmPython(); // the foreign workspace's worker is neither warmed nor discarded
+    expect(log).toEqual(['spawn 1']);
+    await runner.run(request('{}'), 1000);
+    await runner.warmPython();
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2', 'prepare python 2']);
   });
 });

@@ -94,6 +94,16 @@ export class LiveRunner {
     return this.slotFor('own').worker.catch(() => undefined);
   }
 
+  /**
+   * Start Python in the own workspaces' worker ahead of a python grader (the app calls this when idle). Only a
+   * worker that exists already: it never starts one, and never touches a foreign workspace's worker.
+   */
+  warmPython(): Promise<void> {
+    const own = this.own;
+    if (!own) return Promise.resolve();
+    return own.worker.then((h) => h.api.preparePython()).catch(() => undefined);
+  }
+
   run(request: RunRequest, timeoutMs: number, onProgress?: (p: RunProgress) => void, onModel?: ModelCall, realm: Realm = 'own'): Promise<LiveOutcome> {
     const id = this.nextId++;
     this.latestId = id;
