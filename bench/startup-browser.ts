@@ -95,6 +95,13 @@ try {
         r.pyAtFirst.push(r.first.at(-1)!.pythonMs!);
         r.pySettled.push((await coldRun(browser, servers[b]!.url, 'settled')).pythonMs!);
       }
+      // Each run as it ends: a long run under load still leaves figures if it is stopped.
+      const last = r.first.at(-1)!;
+      console.log(
+        `run ${i + 1} ${builds[b]!.name}: first score ${last.firstScoreMs.toFixed(0)} ms (Monaco requested: ${last.monacoRequested})` +
+          (python ? `, python at first score ${r.pyAtFirst.at(-1)!.toFixed(0)} ms, settled ${r.pySettled.at(-1)!.toFixed(0)} ms` : '') +
+          `  (${loadLine()})`,
+      );
     }
   }
   console.log(`after:  ${loadLine()}`);
