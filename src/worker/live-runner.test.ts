@@ -7,7 +7,7 @@ import { LiveRunner } from './live-runner.ts';
 import type { RunRequest, RunResponse } from './protocol.ts';
 
 /** A fake host whose workers answer as `behaviour` says; records spawns and kills. */
-function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunResponse>) {
+function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunResponse>, prepare: () => Promise<void> = async () => undefined) {
   const log: string[] = [];
   let next = 1;
   const host = {
@@ -21,7 +21,10 @@ function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunR
         api: {
           ping: async () => 'pong',
           run: (req: RunRequest) => behaviour(req, id),
-          preparePython: async () => void log.push(`prepare python ${id}`),
+          preparePython: async () => {
+            log.push(`prepare python ${id}`);
+            await prepare();
+          },
         } as never,
       };
     },
@@ -260,5 +263,22 @@ describe('LiveRunner at the sandbox boundary', () => {
     await runner.run(request('{}'), 1000);
     await runner.warmPython();
     expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2', 'prepare python 2']);
+  });
+
+  it('counts a run\'s wait while Python starts ahead of need as start-up, and only until it is up', async () => {
+    let up!: () => void;
+    const pythonUp = new Promise<void>((r) => (up = r));
+    // The worker answers after 120 ms, as if its thread were busy starting Python.
+    const { host, log } = fakeHost(() => new Promise((r) => setTimeout(() => r(answer(1)), 120)), () => pythonUp);
+    const runner = new LiveRunner(host);
+    await runner.warm();
+    const warming = runner.warmPython();
+    const during = await runner.run(request('{}'), 50); // over its 50 ms limit, but while Python starts
+    expect(during).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
+    up();
+    await warming;
+    const after = await runner.run(request('{"type": "string_check"}'), 50); // the same wait now overruns
+    expect(after).toMatchObject({ status: 'done', response: { result: { reward: 0 } } });
+    expect(log).toEqual(['spawn 1', 'prepare python 1', 'kill 1', 'spawn 2']);
   });
 });
