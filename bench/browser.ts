@@ -5,6 +5,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -21,9 +22,10 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
 }
 
-export async function serve(port = 4199): Promise<{ url: string; stop: () => void }> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+/** Serve a build (`dist/` unless `outDir` names another, e.g. an older build to compare with). */
+export async function serve(port = 4199, outDir = 'dist'): Promise<{ url: string; stop: () => void }> {
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first`);
+  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
     stdio: 'ignore',
     detached: true,
   });
@@ -57,4 +59,16 @@ export function median(xs: number[]): number {
 export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+/** The machine's load average (1, 5, 15 min) and core count: wall times on a shared machine mean little without it. */
+export function loadLine(): string {
+  const [a, b, c] = loadavg();
+  return `load average ${a!.toFixed(1)} / ${b!.toFixed(1)} / ${c!.toFixed(1)} on ${cpus().length} cores`;
+}
+
+/** `--name value` from the command line, or the default. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
 }

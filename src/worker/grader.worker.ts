@@ -31,7 +31,7 @@ import { OPERATION_OF_PATH, ROW_REPORT_MS } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
-let runtime: EngineRuntime & { prepare?(): void } = {};
+let runtime: EngineRuntime & { prepare?(): Promise<void> } = {};
 // The worker grades one request at a time; these are the current request's callbacks into the app.
 let progress: ((p: RunProgress) => void) | undefined;
 let modelCall: ModelCall | undefined;
@@ -126,7 +126,8 @@ const api: GraderWorkerApi = {
     }
   },
   async preparePython() {
-    runtime.prepare?.();
+    // Answers once Python is up (LiveRunner counts a run's wait for it as start-up).
+    await runtime.prepare?.();
   },
   async ast(request) {
     return answerAst(runtime.ast, request);

@@ -9,6 +9,9 @@ import { checkFrameEvent } from './boundary.ts';
 import type { FrameCommand, FrameEvent, GraderWorkerApi } from './protocol.ts';
 import { sandboxDocument } from './sandbox-document.ts';
 
+/** Start-up milestones for the benches (bench/startup-browser.ts reads them); cheap, and only a few per page. */
+const mark = (name: string) => void globalThis.performance?.mark?.(name);
+
 export interface WorkerHandle {
   id: number;
   api: Comlink.Remote<GraderWorkerApi>;
@@ -46,6 +49,7 @@ export class GraderHost {
   /** Create the sandbox frame once. */
   private ensureFrame(): Promise<void> {
     if (this.frameReady) return this.frameReady;
+    mark('gp:sandbox-start');
     const frame = document.createElement('iframe');
     // allow-scripts only: no allow-same-origin, so the frame (and its data: workers) get an opaque origin.
     frame.setAttribute('sandbox', 'allow-scripts');
@@ -62,6 +66,7 @@ export class GraderHost {
       const onReady = (e: MessageEvent<FrameEvent>) => {
         if (e.source === frame.contentWindow && e.data?.type === 'ready') {
           window.removeEventListener('message', onReady);
+          mark('gp:sandbox-ready');
           resolve();
         }
       };
@@ -70,6 +75,7 @@ export class GraderHost {
     // srcdoc, not src: the app's service worker never serves an opaque-origin frame (sandbox-document.ts).
     this.frameReady = sandboxDocument(url.href).then(
       (doc) => {
+        mark('gp:sandbox-document');
         frame.srcdoc = doc;
         if (this.frame === frame) document.body.appendChild(frame); // else disposed meanwhile
         return ready;
@@ -105,7 +111,7 @@ export class GraderHost {
     failed.catch(() => undefined);
     const timeout = this.options.startTimeoutMs ?? 20_000;
     const ready = Promise.race([
-      api.ping().then(() => undefined),
+      api.ping().then(() => mark(`gp:worker-${id}-ready`)),
       failed,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the grader worker did not start within ${timeout / 1000} s`)), timeout)),
     ]);

@@ -7,7 +7,7 @@ import { LiveRunner } from './live-runner.ts';
 import type { RunRequest, RunResponse } from './protocol.ts';
 
 /** A fake host whose workers answer as `behaviour` says; records spawns and kills. */
-function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunResponse>) {
+function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunResponse>, prepare: () => Promise<void> = async () => undefined) {
   const log: string[] = [];
   let next = 1;
   const host = {
@@ -18,7 +18,14 @@ function fakeHost(behaviour: (req: RunRequest, workerId: number) => Promise<RunR
         id,
         ready: Promise.resolve(),
         port: {} as MessagePort,
-        api: { ping: async () => 'pong', run: (req: RunRequest) => behaviour(req, id) } as never,
+        api: {
+          ping: async () => 'pong',
+          run: (req: RunRequest) => behaviour(req, id),
+          preparePython: async () => {
+            log.push(`prepare python ${id}`);
+            await prepare();
+          },
+        } as never,
       };
     },
     kill(h: WorkerHandle) {
@@ -265,5 +272,35 @@ describe('LiveRunner at the sandbox boundary', () => {
     const next = await runner.run(request('{}'), 1000);
     expect(next).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
     expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
+  });
+
+  it('warms Python only in the own workspaces\' existing worker, never starting one or touching a foreign one', async () => {
+    const { host, log } = fakeHost(async () => answer(1));
+    const runner = new LiveRunner(host);
+    await runner.warmPython(); // no worker yet: nothing started
+    expect(log).toEqual([]);
+    await runner.run(request('{}'), 1000, undefined, undefined, 'foreign:a');
+    await runner.warmPython(); // the foreign workspace's worker is neither warmed nor discarded
+    expect(log).toEqual(['spawn 1']);
+    await runner.run(request('{}'), 1000);
+    await runner.warmPython();
+    expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2', 'prepare python 2']);
+  });
+
+  it('counts a run\'s wait while Python starts ahead of need as start-up, and only until it is up', async () => {
+    let up!: () => void;
+    const pythonUp = new Promise<void>((r) => (up = r));
+    // The worker answers after 120 ms, as if its thread were busy starting Python.
+    const { host, log } = fakeHost(() => new Promise((r) => setTimeout(() => r(answer(1)), 120)), () => pythonUp);
+    const runner = new LiveRunner(host);
+    await runner.warm();
+    const warming = runner.warmPython();
+    const during = await runner.run(request('{}'), 50); // over its 50 ms limit, but while Python starts
+    expect(during).toMatchObject({ status: 'done', response: { result: { reward: 1 } } });
+    up();
+    await warming;
+    const after = await runner.run(request('{"type": "string_check"}'), 50); // the same wait now overruns
+    expect(after).toMatchObject({ status: 'done', response: { result: { reward: 0 } } });
+    expect(log).toEqual(['spawn 1', 'prepare python 1', 'kill 1', 'spawn 2']);
   });
 });

@@ -38,6 +38,9 @@ interface Slot {
   /** The worker, once it started. */
   handle?: WorkerHandle;
   budget: StartupBudget;
+  /** Python starting ahead of need (warmPython), and whether it has finished. */
+  warming?: Promise<void>;
+  warmed?: boolean;
 }
 
 /** Python server errors that mean the interpreter is gone (os._exit, a fatal error): the worker is replaced. */
@@ -94,6 +97,20 @@ export class LiveRunner {
     return this.slotFor('own').worker.catch(() => undefined);
   }
 
+  /**
+   * Start Python in the own workspaces' worker ahead of a python grader (the app calls this when idle). Only a
+   * worker that exists already: it never starts one, and never touches a foreign workspace's worker.
+   */
+  warmPython(): Promise<void> {
+    const own = this.own;
+    if (!own) return Promise.resolve();
+    own.warming ??= own.worker
+      .then((h) => h.api.preparePython())
+      .catch(() => undefined)
+      .finally(() => (own.warmed = true));
+    return own.warming;
+  }
+
   run(request: RunRequest, timeoutMs: number, onProgress?: (p: RunProgress) => void, onModel?: ModelCall, realm: Realm = 'own'): Promise<LiveOutcome> {
     const id = this.nextId++;
     this.latestId = id;
@@ -130,8 +147,18 @@ export class LiveRunner {
     const clock = new RunClock(p.timeoutMs, slot.budget, () => fire('timeout'));
     // The callbacks answer only while this run lasts: a grader that kept a reference gets nothing later.
     let open = true;
+    let reported = false;
+    // While Python starts ahead of need, the worker's thread can be busy for seconds before it reads this run:
+    // that wait is start-up (the worker's budget), not the run's limit, until Python is up or the worker reports.
+    if (slot.warming && !slot.warmed) {
+      clock.report('loading');
+      void slot.warming.then(() => {
+        if (open && !reported) clock.report('exec');
+      });
+    }
     const onProgress = Comlink.proxy((raw: unknown) => {
       if (!open) return;
+      reported = true;
       let phase: RunProgress;
       try {
         phase = checkProgress(raw);

@@ -23,7 +23,7 @@ export interface WorkerRuntimeConfig {
 export function createWorkerRuntime(
   config: WorkerRuntimeConfig,
   progress: (p: RunProgress) => void,
-): EngineRuntime & { prepare(): void } {
+): EngineRuntime & { prepare(): Promise<void> } {
   // Our files and packages come through the app (asset-fetch.ts), so they load offline too.
   installAssetFetch([config.baseUrl, config.packageBaseUrl], workerChannel(self as unknown as DedicatedWorkerGlobalScope));
   const data: DataRuntime = {
@@ -85,7 +85,7 @@ export function createWorkerRuntime(
       },
     },
     prepare() {
-      void getPython().then((p) => p.prepare());
+      return getPython().then((p) => p.prepare());
     },
   };
 }

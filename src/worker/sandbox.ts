@@ -105,14 +105,7 @@ function isAssetRequest(data: unknown): data is AssetRequest {
 }
 
 async function spawn(id: number, port: MessagePort) {
-  let code: string;
-  try {
-    code = await loadWorkerCode();
-  } catch (e) {
-    post({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) });
-    return;
-  }
-  if (killed.delete(id)) return;
+  // The worker's thread starts while its code is fetched (its boot script only waits for a message).
   let worker: Worker;
   try {
     worker = new Worker(bootUrl, { type: 'module', name: `grader-${id}` });
@@ -128,6 +121,17 @@ async function spawn(id: number, port: MessagePort) {
     void ask(e.data.url, e.data.integrity).then((r) => worker.postMessage({ ...r, id: workerAsk }, 'body' in r ? [r.body] : []));
   });
   workers.set(id, worker);
+  let code: string;
+  try {
+    code = await loadWorkerCode();
+  } catch (e) {
+    worker.terminate();
+    workers.delete(id);
+    post({ type: 'worker-error', id, message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  // Killed while its code loaded: the kill command has terminated it already.
+  if (killed.delete(id) || workers.get(id) !== worker) return;
   worker.postMessage({ type: 'boot', code, url: absoluteWorkerUrl });
   const connectMsg: WorkerConnect = { type: 'connect', port, baseUrl: new URL('./', here).href, packageBaseUrl };
   worker.postMessage(connectMsg, [port]);
@@ -150,3 +154,5 @@ window.addEventListener('message', (e: MessageEvent<FrameCommand>) => {
 });
 
 post({ type: 'ready' });
+// The app's first command is a spawn: ask for the worker's code now rather than one round trip later.
+if (!import.meta.env.DEV) void loadWorkerCode().catch(() => undefined);

@@ -8,6 +8,7 @@ import type { ValidationProblem } from '../../engine/validate.ts';
 import type { LiveRunner, Realm } from '../../worker/live-runner.ts';
 import type { DocError, ModelCall, RunRequest } from '../../worker/protocol.ts';
 import { registerLongTexts } from '../text/long-texts.ts';
+import { firstResultShown } from '../editor/load.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -64,5 +65,7 @@ export class RunState {
       this.outdated = this.result !== null;
       this.status = 'error';
     }
+    if (this.runs === 1) performance.mark('gp:first-result');
+    firstResultShown(); // the code editor's load waited for this (editor/load.ts)
   }
 }
