@@ -200,3 +200,34 @@ test('an old link whose reward moved with the engine says so beside the reward; 
   await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
   await expect(page.getByTestId('engine-drift')).toHaveAttribute('data-engines', '3');
 });
+
+test('the share dialog gives an iframe snippet and a Markdown badge for the same link', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/#${exact.fragment}`);
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1', { timeout: 60_000 });
+  await page.getByTestId('share-button').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.getByTestId('share-embed').locator('summary').click();
+  const iframe = await page.getByTestId('share-iframe').inputValue();
+  const fragment = link.split('#')[1]!;
+  expect(iframe).toContain(`<iframe src="${appUrl()}embed.html#${fragment}"`);
+  expect(iframe).toContain('grader-playground:height');
+  const markdown = await page.getByTestId('share-markdown').inputValue();
+  expect(markdown).toContain(`(${appUrl()}badge.svg)`);
+  expect(markdown).toContain(`](${link})`);
+  expect((await page.request.get('/badge.svg')).ok()).toBe(true);
+  // The snippet's page shows the same workspace and reward.
+  await page.goto(/src="([^"]+)"/.exec(iframe)![1]!);
+  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1', { timeout: 60_000 });
+});
+
+test('the gallery shows a live embed of an example', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByTestId('mode-gallery').click();
+  await page.locator('[data-testid="gallery-card"][data-example="capital-substring-hack"]').click();
+  await page.getByTestId('gallery-embed').locator('summary').click();
+  const frame = page.frameLocator('[data-testid="gallery-embed-frame"]');
+  await expect(frame.getByTestId('reward')).not.toHaveAttribute('data-value', '', { timeout: 60_000 });
+  await expect(frame.getByTestId('embed-open')).toBeVisible();
+});

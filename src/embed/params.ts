@@ -64,15 +64,20 @@ export function heightMessage(height: number): EmbedHeightMessage {
   return { type: 'grader-playground:height', height: Math.ceil(height) };
 }
 
-/** The iframe snippet and the Markdown link a share dialog offers for an embed of `embedUrl`. */
-export function embedSnippets(embedUrl: string, appUrl: string, title: string): { iframe: string; markdown: string } {
-  const t = (title || 'Grader Playground').replace(/["<>&]/g, ' ');
+/**
+ * What a share dialog offers for a link: an `<iframe>` of the embed (with the few lines a host page needs to
+ * follow the embed's height), and a Markdown badge linking to the app (Markdown cannot hold an iframe).
+ */
+export function embedSnippets(appLink: string, title: string): { embedUrl: string; iframe: string; markdown: string } {
+  const embedUrl = embedUrlFor(appLink);
+  const t = (title || 'Grader Playground').replace(/["<>&]/g, ' ').trim();
   const iframe =
     `<iframe src="${embedUrl.replace(/"/g, '%22')}" title="${t}" width="100%" height="420" style="border:1px solid #ccc;border-radius:8px" loading="lazy"></iframe>\n` +
     `<script>addEventListener('message', (e) => { if (e.data && e.data.type === 'grader-playground:height') for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px'; });</script>`;
-  const label = t.replace(/[[\]]/g, ' ');
-  const markdown = `[![Open in Grader Playground](https://img.shields.io/badge/Grader_Playground-open-4c6ef5)](${appUrl.replace(/\)/g, '%29')}) [${label}](${appUrl.replace(/\)/g, '%29')})`;
-  return { iframe, markdown };
+  const badge = new URL('badge.svg', appLink.split('#')[0]).href;
+  const md = (u: string) => u.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const markdown = `[![Open in Grader Playground](${md(badge)})](${md(appLink)}) [${t.replace(/[[\]]/g, ' ')}](${md(appLink)})`;
+  return { embedUrl, iframe, markdown };
 }
 
 /** The embed page's URL for a share link of the app (`<app>/#v1.…` -> `<app>/embed.html#v1.…`). */
