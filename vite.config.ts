@@ -21,7 +21,7 @@ export default defineConfig({
     // The sandbox entry is inlined into its frame (sandbox-document.ts), so it must import no other chunk.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { main: 'index.html', sandbox: 'sandbox.html' },
+      input: { main: 'index.html', sandbox: 'sandbox.html', embed: 'embed.html' },
     },
   },
   server: { cors: { origin: '*' } },

@@ -1,3 +1,4 @@
+import { ENGINE_VERSION } from '../engine/changelog.ts';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,7 @@ describe('encodeShare / decodeShare', () => {
       item: { answer: 'Paris' },
       title: 'Capital',
       notes: 'why',
+      engine: ENGINE_VERSION,
     });
   });
 
@@ -61,7 +63,7 @@ describe('encodeShare / decodeShare', () => {
 
   it('leaves out an empty title and notes and default settings', async () => {
     const f = await fragmentOf({ ...DOC, title: '', notes: '', settings: { ...DEFAULT_SETTINGS } });
-    expect(Object.keys(JSON.parse(payloadJson(f)))).toEqual(['grader', 'sample', 'item']);
+    expect(Object.keys(JSON.parse(payloadJson(f)))).toEqual(['grader', 'sample', 'item', 'engine']);
   });
 
   it('carries only the settings that differ from the defaults, and merges them back', async () => {
@@ -163,7 +165,9 @@ describe('links built by other tools (Python zlib, fixture)', () => {
       const r = await decodeShare(c.fragment);
       if (!r.ok) throw new Error(r.error.message);
       const again = await decodeShare(await fragmentOf(r.doc));
-      expect(again.ok && again.doc).toEqual({ ...r.doc, warnings: [] });
+      // The re-encoded link records the engine that made it; the Python-built one did not say.
+      expect(r.doc.engine).toBeUndefined();
+      expect(again.ok && again.doc).toEqual({ ...r.doc, warnings: [], engine: ENGINE_VERSION });
     }
   });
 });

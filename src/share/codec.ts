@@ -1,7 +1,12 @@
 /**
  * Share links: `#v1.<payload>`, payload = base64url (no padding) of raw DEFLATE (RFC 1951) of the UTF-8 JSON
- * `{"grader": {...}, "sample": {...}, "item": {...}, "title"?, "notes"?, "settings"?}`, and `#url=<https URL>`
- * for the same JSON hosted elsewhere.
+ * `{"grader": {...}, "sample": {...}, "item": {...}, "title"?, "notes"?, "settings"?, "engine"?}`, and
+ * `#url=<https URL>` for the same JSON hosted elsewhere.
+ *
+ * Links never rot. The format version is the `v1.` prefix; `"engine"` is the engine version that made the link
+ * (src/engine/changelog.ts; links made before it was recorded, and by other tools, have none). Every format ever
+ * published keeps decoding: test/fixtures/share/links-by-version.json holds links of each, tested forever. A
+ * new format gets a new prefix (v2.) and v1 stays readable.
  *
  * The link carries JSON *values*, as the public contract says, so other tools can build links with zlib and
  * json.dumps. The app side is lossless: the editors' texts are parsed with lossless-json and embedded with their
@@ -13,6 +18,7 @@
  * Every failure is a value with a kind and a sentence for the user; nothing here throws on bad input.
  * No DOM: `location` and `fetch` are the caller's (fetch is passed in).
  */
+import { ENGINE_VERSION } from '../engine/changelog.ts';
 import { losslessJsonText, parseJson } from '../engine/json.ts';
 import { deflateRaw, fromBase64Url, inflate, readAll, sniffWrapper, toBase64Url } from './bytes.ts';
 import { docsToValue, MAX_WORKSPACE_BYTES, workspaceFromValue, type DocName, type OpenResult, type ShareDoc } from './doc.ts';
@@ -36,6 +42,7 @@ const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 export async function encodeShare(doc: ShareDoc): Promise<EncodeResult> {
   const value = docsToValue(doc);
   if (!value.ok) return { ok: false, error: { doc: value.doc, message: value.message } };
+  value.value.engine = ENGINE_VERSION;
   const bytes = new TextEncoder().encode(losslessJsonText(value.value));
   if (bytes.byteLength > MAX_WORKSPACE_BYTES) {
     return {

@@ -5,7 +5,7 @@
  * This module turns texts into a value and a value back into pretty texts, with messages that name the document.
  * It must not compress, fetch or touch the DOM.
  */
-import { isJsonObject, losslessJsonPretty, parseJson, toPlain } from '../engine/json.ts';
+import { isJsonNumber, isJsonObject, losslessJsonPretty, numberLexeme, parseJson, toPlain } from '../engine/json.ts';
 import type { EngineSettings, JsonObject, JsonValue } from '../engine/types.ts';
 import { mergeSettings, settingsDiff } from './settings.ts';
 
@@ -33,6 +33,11 @@ export interface OpenedWorkspace {
   settings: EngineSettings;
   /** Things that were ignored or assumed while reading (unknown settings, a zlib header...). */
   warnings: string[];
+  /**
+   * The engine version that made it (the `"engine"` key links carry since engine 4), or null when it does not
+   * say (older links, links built by other tools): src/engine/changelog.ts says what changed since.
+   */
+  engine?: number | null;
 }
 
 export type OpenErrorKind = 'malformed' | 'truncated' | 'future_version' | 'not_a_workspace' | 'too_large' | 'unreachable';
@@ -130,6 +135,8 @@ export function workspaceFromValue(value: JsonValue, what: string): OpenResult {
   }
   // Plain JS values: a numeric setting must compare as a number, not as a LosslessNumber.
   const { settings, warnings } = mergeSettings(rawSettings && (toPlain(rawSettings) as Record<string, unknown>));
+  const engine = engineVersionOf(value.engine);
+  if (value.engine !== undefined && engine === null) warnings.push(`The engine version ${JSON.stringify(toPlain(value.engine))} is not a version number; it was ignored.`);
   return {
     ok: true,
     doc: {
@@ -140,6 +147,14 @@ export function workspaceFromValue(value: JsonValue, what: string): OpenResult {
       item: texts.item!,
       settings,
       warnings,
+      ...(engine === null ? {} : { engine }),
     },
   };
+}
+
+/** A recorded engine version: a positive integer, or null. */
+function engineVersionOf(v: JsonValue | undefined): number | null {
+  if (v === undefined || !isJsonNumber(v)) return null;
+  const n = Number(numberLexeme(v));
+  return Number.isSafeInteger(n) && n >= 1 && /^\d+$/.test(numberLexeme(v)) ? n : null;
 }

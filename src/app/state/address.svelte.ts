@@ -6,6 +6,7 @@
  * Must not: decode links itself (share/codec.ts does) or decide how saving works (the manager does).
  */
 import { untrack } from 'svelte';
+import { rememberLinkEngine } from './link-engine.svelte.ts';
 import { decodeShare, loadWorkspaceFromUrl, parseUrlFragment } from '../../share/codec.ts';
 import type { OpenedWorkspace } from '../../share/doc.ts';
 import { linkFingerprint, type StoredWorkspace } from '../../share/store.ts';
@@ -123,10 +124,12 @@ export class AddressBar {
         await this.manager.open(existing.id);
       }
       if (!sameAsLink(existing, r.doc)) this.linkChoice = { doc: r.doc, origin, link };
+      else rememberLinkEngine(existing.id, r.doc.engine ?? null);
       return;
     }
     this.keepAddress = true;
     await this.manager.openShared(r.doc, origin, link);
+    rememberLinkEngine(this.manager.workspace.id, r.doc.engine ?? null);
   }
 
   /** Open the link's version as a new workspace, next to the user's edited copy. */
@@ -135,6 +138,7 @@ export class AddressBar {
     if (!c) return;
     this.linkChoice = null;
     await this.manager.openShared(c.doc, c.origin, c.link);
+    rememberLinkEngine(this.manager.workspace.id, c.doc.engine ?? null);
   }
 
   /** Share put `#<fragment>` in the address: remember it, so opening that link finds this workspace. */

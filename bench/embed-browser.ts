@@ -1,0 +1,44 @@
+/**
+ * Embed figures (issue 20): the embed page's JavaScript (gzipped) and the navigation to its first score.
+ *  1. JS the embed page loads itself (its entry, preloads and any chunk it imports before the first score;
+ *     the grader worker's file is fetched by the sandbox relay and is the app's own, not counted)  [target < 100 KB]
+ *  2. embed.html#<link> to the first score on screen, cold context, headless Chromium  [target < 1 s]
+ * Run: npx vite build && npx tsx bench/embed-browser.ts
+ */
+import { gzipSync } from 'node:zlib';
+import { encodeShare } from '../src/share/codec.ts';
+import { launch, median, serve } from './browser.ts';
+
+const grader = { type: 'string_check', name: 'exact', input: '{{ sample.output_text }}', reference: '{{ item.reference_answer }}', operation: 'eq' };
+const enc = await encodeShare({ grader: JSON.stringify(grader), sample: '{"output_text": "Paris"}', item: '{"reference_answer": "Paris"}' });
+if (!enc.ok) throw new Error(enc.error.message);
+
+const server = await serve(4463);
+const browser = await launch();
+try {
+  const times: number[] = [];
+  let jsGzip = 0;
+  let files: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bodies: Promise<{ url: string; gz: number }>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script' && r.frame() === page.mainFrame()) bodies.push(r.body().then((b) => ({ url: r.url(), gz: gzipSync(b).length })));
+    });
+    await page.goto(`${server.url}embed.html#${enc.fragment}`);
+    await page.waitForSelector('[data-testid="run-state"][data-state="done"]', { timeout: 30_000, state: 'attached' });
+    times.push(await page.evaluate(() => performance.now()));
+    const got = await Promise.all(bodies);
+    jsGzip = got.reduce((a, b) => a + b.gz, 0);
+    files = got.map((g) => `${g.url.split('/').pop()} ${(g.gz / 1024).toFixed(1)}`);
+    await context.close();
+  }
+  console.log(`1. embed page JS before the first score: ${(jsGzip / 1024).toFixed(1)} KB gzipped (${files.join(', ')})  [target < 100 KB]`);
+  console.log(
+    `2. embed.html#<link> to first score: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} cold contexts  [target < 1000 ms]`,
+  );
+} finally {
+  await browser.close();
+  server.stop();
+}
