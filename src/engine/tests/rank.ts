@@ -84,8 +84,8 @@ function tiedPairs(sortedKeys: ArrayLike<number>, same: (i: number) => boolean):
 /** Inversions of `a` (pairs i < j with a[i] > a[j]) by merge sort; sorts `a` in place. */
 function inversions(a: Int32Array): number {
   const n = a.length;
-  let buf = new Int32Array(n);
-  let src = a;
+  let buf: Int32Array = new Int32Array(n);
+  let src: Int32Array = a;
   let count = 0;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
