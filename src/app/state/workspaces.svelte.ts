@@ -228,6 +228,7 @@ export class WorkspaceManager {
       sample: doc.sample,
       item: doc.item,
       settings: doc.settings,
+      ...(doc.tests?.length ? { tests: doc.tests } : {}),
       origin,
       ...(link ? { link } : {}),
     });
