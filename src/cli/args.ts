@@ -7,7 +7,7 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers']);
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'tests']);
 const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -42,6 +42,8 @@ export const USAGE = `Usage:
   grader-playground run --grader G.json --model-sample "text" [--item I.json]
   grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl]
   grader-playground validate --grader G.json
+  grader-playground test --grader G.json --tests T.jsonl [--item I.json]
+  grader-playground test --grader W.grader.json            (a workspace file: its grader, item and tests)
 
 Options:
   --no-explain     leave the playground's "explain" field out of each RunResult
@@ -49,7 +51,7 @@ Options:
   --timeout S      seconds a python grader may run (default 120)
   --workers N      threads grading --data rows (default: one per core, at most 8)
 
-Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
+Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage; test: 0 all pass, 1 a test failed.
 Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.
 
 Containment: python graders run in a separate Node process under Node's permission model, with an empty

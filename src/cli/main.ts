@@ -14,6 +14,7 @@ import { parseArgs, USAGE, UsageError } from './args.ts';
 import { runDataFile } from './data-run.ts';
 import { stripExplain as strip } from './data-batch.ts';
 import { createNodeRuntime } from './runtime.ts';
+import { testCommand } from './test-command.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -53,12 +54,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   const indent = flags.pretty ? 2 : undefined;
   try {
-    if (command !== 'run' && command !== 'validate') {
-      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run or validate');
+    if (command !== 'run' && command !== 'validate' && command !== 'test') {
+      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate or test');
     }
     if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
     const graderPath = str('grader');
     if (!graderPath) throw new UsageError('--grader is required');
+    if (command === 'test') {
+      const timeout = Number(str('timeout') ?? 120);
+      if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError('--timeout takes a number of seconds');
+      return await testCommand({ grader: graderPath, tests: str('tests'), item: str('item'), timeoutSeconds: timeout }, io);
+    }
     const grader = toPlain(readJson(graderPath, 'grader'));
     const validation = validateGrader(grader);
 

@@ -69,7 +69,7 @@ describe('checkCases', () => {
 describe('summary and helpers', () => {
   it('says how many pass', () => {
     expect(suiteSummary({ passed: 7, total: 8 })).toBe('7/8 tests pass');
-    expect(suiteSummary({ passed: 1, total: 1 })).toBe('1/1 test pass');
+    expect(suiteSummary({ passed: 1, total: 1 })).toBe('1/1 tests pass');
     expect(suiteSummary({ passed: 0, total: 0 })).toBe('no tests');
   });
   it('describes expectations', () => {

@@ -90,7 +90,7 @@ export function checkCases(cases: readonly TestCase[], runs: readonly (CaseRun |
 /** "7/8 tests pass", the line the main view shows. */
 export function suiteSummary(s: Pick<SuiteResult, 'passed' | 'total'>): string {
   if (s.total === 0) return 'no tests';
-  return `${s.passed}/${s.total} test${s.total === 1 ? '' : 's'} pass`;
+  return `${s.passed}/${s.total} tests pass`;
 }
 
 /** The grader's pass_threshold from its JSON text, or undefined (no threshold, or the text does not parse). */
