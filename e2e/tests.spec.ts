@@ -64,6 +64,7 @@ test.describe('tests for a grader', () => {
     await page.reload();
     await expect(page.getByTestId('tests-summary')).toHaveText('2/2 tests pass');
     await page.keyboard.press('ControlOrMeta+S');
+    await expect(page.getByTestId('share-link')).toHaveValue(/#v1\.[A-Za-z0-9_-]+$/);
     const link = await page.getByTestId('share-link').inputValue();
     const other = await (await browser.newContext()).newPage();
     await other.goto(link);
