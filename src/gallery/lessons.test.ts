@@ -32,8 +32,8 @@ async function judged(t: DocTexts) {
 }
 
 describe('lessons', () => {
-  it('are the five walkthroughs, each with 3 to 5 steps and unique ids', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['what-a-grader-sees', 'smooth-vs-pass-fail', 'reward-hacking', 'evals-first', 'group-advantages']);
+  it('are the six walkthroughs, each with 3 to 5 steps and unique ids', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual(['what-a-grader-sees', 'smooth-vs-pass-fail', 'reward-hacking', 'evals-first', 'change-without-breaking', 'group-advantages']);
     for (const l of LESSONS) {
       expect(l.steps.length).toBeGreaterThanOrEqual(3);
       expect(l.steps.length).toBeLessThanOrEqual(5);
