@@ -68,7 +68,8 @@ test.describe('tests for a grader', () => {
     const link = await page.getByTestId('share-link').inputValue();
     const other = await (await browser.newContext()).newPage();
     await other.goto(link);
-    await expect(other.getByTestId('tests-summary')).toHaveText('2/2 tests pass');
+    // A linked workspace runs in workers of its own, started now: room for a loaded machine.
+    await expect(other.getByTestId('tests-summary')).toHaveText('2/2 tests pass', { timeout: 60_000 });
     await expect(other.getByTestId('test-case')).toHaveText([/right answer/, /wrong city/]);
 
     // Removing a case.

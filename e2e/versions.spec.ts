@@ -34,8 +34,8 @@ test.describe('versions and diff', () => {
     await expect(page.getByTestId('diff-rows')).toHaveText('3', { timeout: 60_000 });
     await expect(page.getByTestId('diff-changed')).toHaveText('1');
     await expect(page.getByTestId('diff-flips')).toHaveText('1');
-    await expect(page.getByTestId('diff-flip-list')).toContainText('lower: now passes (0 → 1)');
-    await expect(page.getByTestId('diff-row')).toHaveText([/lower\s*0\s*1\s*\+1/]);
+    await expect(page.getByTestId('diff-flip-list')).toContainText('lower: now passes (0.0 → 1.0)');
+    await expect(page.getByTestId('diff-row')).toHaveText([/^lower\s*0\.0\s*1\.0\s*\+1\.0$/]);
     // A = (1, 0, 0), B = (1, 1, 0): scipy gives Spearman 0.5000000000000001 and Kendall tau-b 0.49999999999999994.
     await expect(page.getByTestId('diff-spearman')).toHaveText(/^0\.5/);
     await expect(page.getByTestId('diff-kendall')).toHaveText(/^0\.5/);
