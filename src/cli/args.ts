@@ -7,7 +7,7 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'to', 'settings',
+const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'to', 'settings', 'tests',
   // rollout
   'model', 'k', 'temperature', 'top-p', 'max-tokens', 'seed', 'reasoning-effort', 'concurrency']);
 const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help', 'stream']);
@@ -46,6 +46,8 @@ export const USAGE = `Usage:
   grader-playground validate --grader G.json
   grader-playground export --to trl|verl|openrlhf|verifiers|python --grader G.json [--settings S.json] [--out F.py]
   grader-playground rollout --data rows.jsonl --model M [--k 8] [--out rollouts.jsonl]
+  grader-playground test --grader G.json --tests T.jsonl [--item I.json]
+  grader-playground test --grader W.grader.json            (a workspace file: its grader, item and tests)
 
 Options:
   --no-explain     leave the playground's "explain" field out of each RunResult
@@ -61,7 +63,7 @@ the output is the rows with a "samples" list, ready for run --data):
   --concurrency N  requests at once (default 4; 429 and 5xx are retried with backoff)
   --timeout S      seconds per request for rollout (default 120)
 
-Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage.
+Exit codes: 0 ran (whatever the reward), 1 invalid grader or input, 2 usage; test: 0 all pass, 1 a test failed.
 Model graders read OPENAI_BASE_URL and OPENAI_API_KEY.
 
 Containment: python graders run in a separate Node process under Node's permission model, with an empty

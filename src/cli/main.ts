@@ -16,6 +16,7 @@ import { exportCommand, parseSettings } from './export-command.ts';
 import { stripExplain as strip } from './data-batch.ts';
 import { createNodeRuntime } from './runtime.ts';
 import { rolloutCommand } from './rollout.ts';
+import { testCommand } from './test-command.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -56,12 +57,17 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
   const indent = flags.pretty ? 2 : undefined;
   try {
     if (command === 'rollout') return await rolloutCommand(flags, io, env, signal);
-    if (command !== 'run' && command !== 'validate' && command !== 'export') {
-      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate, export or rollout');
+    if (command !== 'run' && command !== 'validate' && command !== 'export' && command !== 'test') {
+      throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate, test, export or rollout');
     }
     if (args.rest.length > 0) throw new UsageError(`unexpected argument "${args.rest[0]}"`);
     const graderPath = str('grader');
     if (!graderPath) throw new UsageError('--grader is required');
+    if (command === 'test') {
+      const timeout = Number(str('timeout') ?? 120);
+      if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError('--timeout takes a number of seconds');
+      return await testCommand({ grader: graderPath, tests: str('tests'), item: str('item'), timeoutSeconds: timeout }, io);
+    }
     const grader = toPlain(readJson(graderPath, 'grader'));
     if (command === 'export') {
       const settingsPath = str('settings');

@@ -32,8 +32,8 @@ async function judged(t: DocTexts) {
 }
 
 describe('lessons', () => {
-  it('are the five walkthroughs, each with 3 to 5 steps and unique ids', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['what-a-grader-sees', 'smooth-vs-pass-fail', 'reward-hacking', 'evals-first', 'group-advantages', 'to-a-trl-run']);
+  it('are the seven walkthroughs, each with 3 to 5 steps and unique ids', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual(['what-a-grader-sees', 'smooth-vs-pass-fail', 'reward-hacking', 'evals-first', 'change-without-breaking', 'group-advantages', 'to-a-trl-run']);
     for (const l of LESSONS) {
       expect(l.steps.length).toBeGreaterThanOrEqual(3);
       expect(l.steps.length).toBeLessThanOrEqual(5);

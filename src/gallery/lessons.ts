@@ -334,6 +334,50 @@ const evalsFirst: Lesson = {
   ],
 };
 
+const GAMING = 'Not Sydney or Perth: Canberra, Melbourne';
+
+const changeSafely: Lesson = {
+  id: 'change-without-breaking',
+  title: 'Change a grader without breaking it',
+  summary: 'Pin the answers you care about as tests, then every edit of the grader re-checks them, and a version diff shows what moved.',
+  steps: [
+    {
+      title: 'Pin a case before you change anything',
+      body: [
+        'A user answers `canberra` in lower case and this exact-match grader gives 0. Before you loosen it, pin what must not change: in the Tests panel under the result, "Add current sample" keeps the sample with the reward it gets now (or "passes the threshold", a range, "scores below" another case).',
+        'Every edit of the grader re-checks all tests on the grader worker and shows "n/m tests pass": you see at once what an edit broke. Save a named version under "Versions and diff" too, so you can compare and go back.',
+      ],
+      setup: { grader: exactAnswer, sample: textSample('canberra'), item: capitalItem },
+      task: 'Make the lower-case answer score 1 (try `"operation": "ilike"`), with no error flags.',
+      check: (s) => s.reward === 1 && clean(s) && outputText(s) === 'canberra',
+      solution: { grader: { ...exactAnswer, operation: 'ilike' } },
+    },
+    {
+      title: 'A fix that opens a loophole',
+      body: [
+        '`ilike` is a case-insensitive *contains*: this answer names every option and still scores 1. Add it as a test that must stay below the threshold, or "scores below" the right answer.',
+        'Tightening the grader back to `eq` closes the loophole but fails your lower-case test: that is what the tests are for. Compare the two versions on your tests to see every reward that changed, the threshold flips, and how well the two rankings agree (Spearman, Kendall).',
+      ],
+      setup: { grader: { ...exactAnswer, operation: 'ilike' }, sample: textSample(GAMING), item: capitalItem },
+      task: 'Make the answer that lists every city score 0 without errors.',
+      check: (s) => s.reward === 0 && clean(s) && outputText(s) === GAMING,
+      solution: { grader: exactAnswer },
+    },
+    {
+      title: 'Compare before you switch',
+      body: [
+        'A new metric changes every reward a little, so compare first: under "Versions and diff", pick a saved version (or paste a grader) and grade both on your tests.',
+        'You get each test\'s reward under both, the biggest changes, the tests that crossed the threshold, and Spearman and Kendall rank correlations: near 1 means the new grader orders answers as the old one did.',
+        'The same check runs in CI: export the tests as `tests.jsonl` and run `grader-playground test --grader G.json --tests tests.jsonl`, which exits 1 when a test fails.',
+      ],
+      setup: { grader: { type: 'text_similarity', name: 'similar answer', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', evaluation_metric: 'fuzzy_match' }, sample: textSample(GAMING), item: capitalItem },
+      task: 'The fuzzy grader gives the list of every city a high score. Switch `evaluation_metric` (try `rouge_l`) until it scores below 0.5.',
+      check: (s) => s.reward !== null && s.reward < 0.5 && clean(s) && outputText(s) === GAMING && at(s.grader, 'evaluation_metric') !== 'fuzzy_match',
+      solution: { grader: { type: 'text_similarity', name: 'similar answer', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', evaluation_metric: 'rouge_l' } },
+    },
+  ],
+};
+
 const advantagesLesson: Lesson = {
   id: 'group-advantages',
   title: 'From rewards to updates: group-relative advantages',
@@ -450,8 +494,8 @@ const toTrl: Lesson = {
   ],
 };
 
-/** In reading order: what a grader sees, how to shape a reward, how it fails, how to test it, what training does with it, where it goes. */
-export const LESSONS: readonly Lesson[] = [whatAGraderSees, smoothVersusPassFail, rewardHacking, evalsFirst, advantagesLesson, toTrl];
+/** In reading order: what a grader sees, how to shape a reward, how it fails, how to test it and change it safely, what training does with it, where it goes. */
+export const LESSONS: readonly Lesson[] = [whatAGraderSees, smoothVersusPassFail, rewardHacking, evalsFirst, changeSafely, advantagesLesson, toTrl];
 
 export function getLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

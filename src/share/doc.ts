@@ -8,6 +8,8 @@
 import { isJsonNumber, isJsonObject, losslessJsonPretty, numberLexeme, parseJson, toPlain } from '../engine/json.ts';
 import type { EngineSettings, JsonObject, JsonValue } from '../engine/types.ts';
 import { mergeSettings, settingsDiff } from './settings.ts';
+import { casesFromValue, casesToValue } from '../engine/tests/cases-file.ts';
+import type { TestCase } from '../engine/tests/types.ts';
 
 export type DocName = 'grader' | 'sample' | 'item';
 export const DOC_NAMES: readonly DocName[] = ['grader', 'sample', 'item'];
@@ -21,6 +23,8 @@ export interface ShareDoc {
   notes?: string;
   /** The app's settings object; only known keys that differ from the defaults are carried (never a key). */
   settings?: Partial<EngineSettings> | Record<string, unknown>;
+  /** The grader's test cases; carried as `"tests": [...]` when there are any. */
+  tests?: readonly TestCase[];
 }
 
 /** What the app gets back: pretty texts (2-space indent, number lexemes kept) and full settings. */
@@ -31,6 +35,8 @@ export interface OpenedWorkspace {
   sample: string;
   item: string;
   settings: EngineSettings;
+  /** The test cases it carries (none when it has no `"tests"`: every old link and file). */
+  tests?: TestCase[];
   /** Things that were ignored or assumed while reading (unknown settings, a zlib header...). */
   warnings: string[];
   /**
@@ -99,6 +105,11 @@ export function docsToValue(doc: ShareDoc): DocsValueResult {
   if (doc.notes) out.notes = doc.notes;
   const settings = settingsDiff(doc.settings);
   if (Object.keys(settings).length > 0) out.settings = settings as JsonObject;
+  if (doc.tests && doc.tests.length > 0) {
+    const tests = casesToValue(doc.tests);
+    if (!tests.ok) return { ok: false, doc: 'sample', message: `${tests.message} Fix it before sharing or exporting.` };
+    out.tests = tests.value;
+  }
   return { ok: true, value: out };
 }
 
@@ -137,6 +148,9 @@ export function workspaceFromValue(value: JsonValue, what: string): OpenResult {
   const { settings, warnings } = mergeSettings(rawSettings && (toPlain(rawSettings) as Record<string, unknown>));
   const engine = engineVersionOf(value.engine);
   if (value.engine !== undefined && engine === null) warnings.push(`The engine version ${JSON.stringify(toPlain(value.engine))} is not a version number; it was ignored.`);
+  // Tests are an addition: a bad entry is skipped with a warning, and the workspace still opens.
+  const tests = casesFromValue(value.tests);
+  warnings.push(...tests.problems.map((p) => `A test case was skipped: ${p}.`));
   return {
     ok: true,
     doc: {
@@ -146,6 +160,7 @@ export function workspaceFromValue(value: JsonValue, what: string): OpenResult {
       sample: texts.sample!,
       item: texts.item!,
       settings,
+      ...(value.tests !== undefined ? { tests: tests.cases } : {}),
       warnings,
       ...(engine === null ? {} : { engine }),
     },

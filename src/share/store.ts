@@ -5,6 +5,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { EngineSettings } from '../engine/types.ts';
+import type { TestCase } from '../engine/tests/types.ts';
 
 export interface StoredWorkspace {
   id: string;
@@ -24,6 +25,8 @@ export interface StoredWorkspace {
   link?: string;
   /** The title follows the grader (name and type) until the user names the workspace (missing: false). */
   titleAuto?: boolean;
+  /** The grader's test cases (missing in old records: none). */
+  tests?: TestCase[];
 }
 
 /** A save against a revision: done (with the new revision), or refused because another tab saved meanwhile. */

@@ -40,6 +40,7 @@ export function workspaceFileText(doc: ShareDoc): WorkspaceFileResult {
     sample: v.sample!,
     item: v.item!,
     settings: v.settings ?? {},
+    ...(v.tests ? { tests: v.tests } : {}),
   };
   return { ok: true, text: prettyJson(file) + '\n', filename: workspaceFileName(doc.title) };
 }

@@ -17,6 +17,12 @@ export function workspaceHash(id: string): string {
 }
 
 /** Same content as the link holds: opening the link again needs no choice. */
-export function sameAsLink(ws: Pick<StoredWorkspace, 'grader' | 'sample' | 'item' | 'notes'>, doc: OpenedWorkspace): boolean {
-  return ws.grader === doc.grader && ws.sample === doc.sample && ws.item === doc.item && (ws.notes ?? '') === doc.notes;
+export function sameAsLink(ws: Pick<StoredWorkspace, 'grader' | 'sample' | 'item' | 'notes' | 'tests'>, doc: OpenedWorkspace): boolean {
+  return (
+    ws.grader === doc.grader &&
+    ws.sample === doc.sample &&
+    ws.item === doc.item &&
+    (ws.notes ?? '') === doc.notes &&
+    JSON.stringify(ws.tests ?? []) === JSON.stringify(doc.tests ?? [])
+  );
 }

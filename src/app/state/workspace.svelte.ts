@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine/types.ts';
 import type { ShareDoc } from '../../share/doc.ts';
 import type { StoredWorkspace } from '../../share/store.ts';
 import type { DocName } from '../../worker/protocol.ts';
+import type { TestCase } from '../../engine/tests/types.ts';
 import type { WorkspaceDocs } from './examples.ts';
 
 export interface WorkspaceInit extends WorkspaceDocs {
@@ -17,6 +18,7 @@ export interface WorkspaceInit extends WorkspaceDocs {
   created?: number;
   link?: string;
   titleAuto?: boolean;
+  tests?: TestCase[];
 }
 
 export class Workspace {
@@ -33,6 +35,8 @@ export class Workspace {
   link: string | undefined = undefined;
   /** The title follows the grader until the user types one. */
   titleAuto = $state(true);
+  /** The grader's test cases (engine/tests); replaced as a whole on every change, never mutated. */
+  tests = $state.raw<TestCase[]>([]);
   /** A message when local saving failed (quota, private mode): reported, never silent. */
   saveError = $state<string | null>(null);
 
@@ -48,11 +52,12 @@ export class Workspace {
     this.created = init.created ?? Date.now();
     this.link = init.link;
     this.titleAuto = init.titleAuto ?? false;
+    this.tests = init.tests ?? [];
   }
 
   /** The user's content, to tell an edit from a save or a reload (the revision and time are not content). */
   signature(): string {
-    return JSON.stringify([this.title, this.notes, this.grader, this.sample, this.item, this.settings, this.titleAuto]);
+    return JSON.stringify([this.title, this.notes, this.grader, this.sample, this.item, this.settings, this.titleAuto, this.tests]);
   }
 
   get(doc: DocName): string {
@@ -65,7 +70,7 @@ export class Workspace {
 
   /** What a link, a workspace file or an export carries (never a key: none is in the workspace). */
   shareDoc(): ShareDoc {
-    return { grader: this.grader, sample: this.sample, item: this.item, title: this.title, notes: this.notes, settings: { ...this.settings } };
+    return { grader: this.grader, sample: this.sample, item: this.item, title: this.title, notes: this.notes, settings: { ...this.settings }, tests: this.tests };
   }
 
   snapshot(): StoredWorkspace {
@@ -82,6 +87,7 @@ export class Workspace {
       updated: Date.now(),
       ...(this.link ? { link: this.link } : {}),
       titleAuto: this.titleAuto,
+      ...(this.tests.length ? { tests: this.tests } : {}),
     };
   }
 }

@@ -237,6 +237,7 @@ export class WorkspaceManager {
       sample: doc.sample,
       item: doc.item,
       settings: doc.settings,
+      ...(doc.tests?.length ? { tests: doc.tests } : {}),
       origin,
       ...(link ? { link } : {}),
     });
