@@ -144,18 +144,16 @@ export class DatasetState {
   advantageRows = $state.raw<AdvantageRow[]>([]);
 
   /**
-   * Analyse the finished run in a few short tasks rather than one long one, so the page never stalls over
-   * 100,000 results: the report first, then the advantages.
+   * Analyse the finished run off the main thread (src/worker/analysis.ts), so the page never stalls over
+   * 100,000 results: the report and the advantages come back packed and are unpacked a slice per task.
    */
   async analyze() {
-    const yieldTask = () => new Promise((r) => setTimeout(r, 0));
-    const { readinessReport, advantages } = await analysis();
-    await yieldTask();
-    const g = this.graded();
-    await yieldTask();
-    this.reportValue = g.length ? readinessReport(g, { passThreshold: this.threshold }) : null;
-    await yieldTask();
-    this.advantageRows = g.length ? advantages(g) : [];
+    const run = ++this.analysisRun;
+    const { analyzeResults } = await import('../../worker/analysis.ts');
+    const { report, advantages } = await analyzeResults(this.results, this.threshold);
+    if (run !== this.analysisRun) return; // a newer run or threshold has started its own analysis
+    this.reportValue = report;
+    this.advantageRows = advantages;
     const withHuman = this.results.filter((r) => r.human !== undefined);
     this.agreementValue = withHuman.length
       ? (await import('../../engine/model/judge-check.ts')).agreement(
@@ -164,6 +162,7 @@ export class DatasetState {
         )
       : null;
   }
+  private analysisRun = 0;
 
   /**
    * Grade generated adversarial samples (empty, shuffled reference, padding, format only...) for the first items
