@@ -7,7 +7,7 @@ import { gradeAny } from './graders/index.ts';
 import { assumption, failure, toRunResult } from './result.ts';
 import type { RunOptions } from './runtime.ts';
 import { DEFAULT_SETTINGS, type Explanation, type JsonValue, type RunResult } from './types.ts';
-import { validateGrader, type ValidateOptions } from './validate.ts';
+import { validateGrader, type ValidateOptions, type ValidationResult } from './validate.ts';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -15,10 +15,22 @@ export interface RunGraderOptions extends RunOptions, ValidateOptions {}
 
 export async function runGrader(grader: unknown, sample: JsonValue, item: JsonValue, options: RunGraderOptions = {}): Promise<RunResult> {
   const t0 = now();
+  return runValidated(grader, validateGrader(grader, options), sample, item, options, t0);
+}
+
+/**
+ * A grader validated once, for grading many samples with it (a dataset batch): `grade` gives what runGrader
+ * gives for the same grader, sample and item, without validating the grader again each time.
+ */
+export function compileGrader(grader: unknown, options: ValidateOptions = {}): { validation: ValidationResult; grade(sample: JsonValue, item: JsonValue, options?: RunOptions): Promise<RunResult> } {
+  const validation = validateGrader(grader, options);
+  return { validation, grade: (sample, item, runOptions = {}) => runValidated(grader, validation, sample, item, runOptions, now()) };
+}
+
+async function runValidated(grader: unknown, validation: ValidationResult, sample: JsonValue, item: JsonValue, options: RunOptions, t0: number): Promise<RunResult> {
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const name = typeof (grader as { name?: unknown })?.name === 'string' ? (grader as { name: string }).name : '';
   const type = typeof (grader as { type?: unknown })?.type === 'string' ? (grader as { type: string }).type : '';
-  const validation = validateGrader(grader, options);
   const seconds = () => (now() - t0) / 1000;
   if (!validation.ok) {
     const errs = validation.problems.filter((p) => p.severity === 'error');

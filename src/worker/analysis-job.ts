@@ -18,8 +18,15 @@ export interface AnalysisReply {
   advantages: AdvantageColumns;
 }
 
+/**
+ * Items whose stats (report.items.perItem) come back: the view draws the spread of the first 2,000 items, and
+ * 100,000 of them would cost the main thread a long task to receive (items.count still counts all).
+ */
+export const PER_ITEM_KEPT = 2000;
+
 export function analyzeColumns(req: AnalysisRequest): AnalysisReply {
   const graded = gradedFromColumns(req.columns);
-  const report = graded.length ? readinessReport(graded, { passThreshold: req.passThreshold }) : null;
+  const full = graded.length ? readinessReport(graded, { passThreshold: req.passThreshold }) : null;
+  const report = full && { ...full, items: { ...full.items, perItem: full.items.perItem.slice(0, PER_ITEM_KEPT) } };
   return { id: req.id, report, advantages: packAdvantages(graded.length ? advantages(graded) : []) };
 }

@@ -8,7 +8,7 @@ import { packLongStrings } from './long-text.ts';
 import { rowMessage } from '../engine/dataset/row-message.ts';
 import { parseJson, toPlain } from '../engine/json.ts';
 import type { EngineRuntime, HandAnswers } from '../engine/runtime.ts';
-import { runGrader } from '../engine/run.ts';
+import { compileGrader, runGrader } from '../engine/run.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { rowFromValue } from '../engine/dataset.ts';
@@ -69,13 +69,16 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
   const g = parseJson(req.grader);
   if (!g.ok) return { results: [], rowErrors: [], graderError: `The grader is not valid JSON (line ${g.error.line}, column ${g.error.column}): ${g.error.message}` };
   const grader = toPlain(g.value);
-  const validation = validateGrader(grader);
+  // Validated once for the whole batch, not once per sample.
+  const compiled = compileGrader(grader);
+  const validation = compiled.validation;
   if (!validation.ok) {
     const first = validation.problems.find((p) => p.severity === 'error')!;
     return { results: [], rowErrors: [], graderError: `The grader is invalid: ${first.pointer || '/'}: ${first.message}` };
   }
   const results: SampleResult[] = [];
   const rowErrors: RowError[] = [];
+  const batchRuntime = runtimeFor();
   let reported = -Infinity;
   for (const { line, text } of req.lines) {
     if (onRow && (req.reportEveryRow || performance.now() - reported >= ROW_REPORT_MS)) {
@@ -93,7 +96,7 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
       continue;
     }
     for (let j = 0; j < row.samples.length; j++) {
-      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime: runtimeFor(), explain: false });
+      const r = await compiled.grade(row.samples[j]!, row.item, { settings: req.settings, runtime: batchRuntime, explain: false });
       const flags = setFlags(r.metadata.errors);
       const label = typeof r.metadata.scores.label === 'string' ? r.metadata.scores.label : undefined;
       results.push({
