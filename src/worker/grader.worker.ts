@@ -27,7 +27,7 @@ import type {
   SampleResult,
   WorkerConnect,
 } from './protocol.ts';
-import { OPERATION_OF_PATH, ROW_REPORT_MS } from './protocol.ts';
+import { batchLines, OPERATION_OF_PATH, ROW_REPORT_MS } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
@@ -80,7 +80,7 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
   const rowErrors: RowError[] = [];
   const batchRuntime = runtimeFor();
   let reported = -Infinity;
-  for (const { line, text } of req.lines) {
+  for (const { line, text } of batchLines(req)) {
     if (onRow && (req.reportEveryRow || performance.now() - reported >= ROW_REPORT_MS)) {
       reported = performance.now();
       onRow(line);

@@ -183,7 +183,8 @@ export class DatasetPool {
         const request = {
           grader: job.grader,
           settings: job.settings,
-          lines: batch.map((line) => ({ line, text: job.lines[line]! })),
+          rows: batch,
+          text: batch.map((line) => job.lines[line]!).join('\n'),
           ...(careful ? { reportEveryRow: true } : {}),
         };
         let response: BatchResponse | 'timeout';

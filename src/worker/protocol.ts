@@ -68,9 +68,20 @@ export type RunProgress = 'loading' | 'exec';
 export interface BatchRequest {
   grader: string;
   settings: EngineSettings;
-  lines: { line: number; text: string }[];
+  /**
+   * The batch's line indices, and their texts joined by "\n" (a JSONL line holds no line break): one string
+   * clones far faster than hundreds of small objects, and the pool's messages are the main thread's cost.
+   */
+  rows: number[];
+  text: string;
   /** Call `onRow` for every line, not at most every ROW_REPORT_MS (pool.ts re-runs a timed-out batch so). */
   reportEveryRow?: boolean;
+}
+
+/** The lines of a batch request, each with its index. */
+export function batchLines(req: Pick<BatchRequest, 'rows' | 'text'>): { line: number; text: string }[] {
+  const texts = req.text.split('\n');
+  return req.rows.map((line, i) => ({ line, text: texts[i] ?? '' }));
 }
 
 /** How often a worker tells which line it is on, at most (one message per fast line would cost more than it). */
