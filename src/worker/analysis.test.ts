@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advantages, readinessReport, type GradedSample } from '../engine/dataset/index.ts';
 import { analyzeResults } from './analysis.ts';
 import { PER_ITEM_KEPT } from './analysis-job.ts';
+import { resultKey } from '../engine/dataset/columns.ts';
 
 describe('analyzeResults', () => {
   it('gives the report and the advantages the analyses give on the results themselves', async () => {
@@ -19,9 +20,10 @@ describe('analyzeResults', () => {
     // All of the report but the per-item stats past the first PER_ITEM_KEPT items (the view draws those).
     expect(out.report).toEqual({ ...full, items: { count: full.items.count, perItem: full.items.perItem.slice(0, PER_ITEM_KEPT) } });
     expect(out.advantages).toEqual(advantages(graded));
+    expect(out.advantageOf).toEqual(new Map(advantages(graded).map((a) => [resultKey(a.row, a.sampleIndex), a.advantage])));
   });
 
   it('reports nothing for no results', async () => {
-    expect(await analyzeResults([], 0.5)).toEqual({ report: null, advantages: [] });
+    expect(await analyzeResults([], 0.5)).toEqual({ report: null, advantages: [], advantageOf: new Map() });
   });
 });

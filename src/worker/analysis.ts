@@ -3,7 +3,7 @@
  * advantages back into rows a slice at a time, yielding between slices, so no main-thread task grows with the
  * dataset. Where a worker cannot start (tests in Node), the job runs in place.
  */
-import { columnBuffers, packResults, unpackAdvantages, type ResultLike } from '../engine/dataset/columns.ts';
+import { columnBuffers, packResults, resultKey, unpackAdvantages, type ResultLike } from '../engine/dataset/columns.ts';
 import type { AdvantageRow } from '../engine/dataset/advantages.ts';
 import type { ReadinessReport } from '../engine/dataset/report.ts';
 import type { AnalysisReply, AnalysisRequest } from './analysis-job.ts';
@@ -38,7 +38,14 @@ function analysisWorker(): Worker | null {
 const SLICE = 10_000;
 const yieldTask = () => new Promise((r) => setTimeout(r, 0));
 
-export async function analyzeResults(results: readonly ResultLike[], passThreshold: number): Promise<{ report: ReadinessReport | null; advantages: AdvantageRow[] }> {
+export interface Analysis {
+  report: ReadinessReport | null;
+  advantages: AdvantageRow[];
+  /** Advantage by resultKey(row, sampleIndex), for the table. */
+  advantageOf: Map<number, number>;
+}
+
+export async function analyzeResults(results: readonly ResultLike[], passThreshold: number): Promise<Analysis> {
   const request: AnalysisRequest = { id: nextId++, columns: packResults(results), passThreshold };
   const w = analysisWorker();
   const fromWorker = w
@@ -50,10 +57,14 @@ export async function analyzeResults(results: readonly ResultLike[], passThresho
     : null;
   const reply = fromWorker ?? (await import('./analysis-job.ts')).analyzeColumns({ ...request, columns: packResults(results) });
   const out: AdvantageRow[] = [];
-  const n = reply.advantages.rows.length;
+  const advantageOf = new Map<number, number>();
+  const a = reply.advantages;
+  const n = a.rows.length;
   for (let i = 0; i < n; i += SLICE) {
     if (i > 0) await yieldTask();
-    out.push(...unpackAdvantages(reply.advantages, i, Math.min(n, i + SLICE)));
+    const end = Math.min(n, i + SLICE);
+    out.push(...unpackAdvantages(a, i, end));
+    for (let j = i; j < end; j++) advantageOf.set(resultKey(a.rows[j]!, a.sampleIndex[j]!), a.advantages[j]!);
   }
-  return { report: reply.report, advantages: out };
+  return { report: reply.report, advantages: out, advantageOf };
 }

@@ -6,6 +6,9 @@
 import type { AdvantageFlag, AdvantageRow } from './advantages.ts';
 import type { GradedSample } from './types.ts';
 
+/** One number per graded sample, for maps over 100,000 results (2^20 samples per row at most). */
+export const resultKey = (row: number, sampleIndex: number) => row * 1_048_576 + sampleIndex;
+
 /** What packResults takes: a streamed result of the dataset pool (SampleResult) or anything shaped like it. */
 export interface ResultLike {
   row: number;
