@@ -86,3 +86,32 @@ describe('prepareGrader + runPrepared (validate once, grade many)', () => {
     expect(prepared.type).toBe('string_check');
   });
 });
+
+describe('prepareGrader + runPrepared over grader kinds (a grader validated once for many samples)', () => {
+  const untimed = (r: Awaited<ReturnType<typeof runGrader>>) => ({ ...r, metadata: { ...r.metadata, execution_time: 0 } });
+  const graders: unknown[] = [
+    sc,
+    { type: 'text_similarity', name: 'b', input: '{{ sample.output_text }}', reference: '{{ item.ref }}', evaluation_metric: 'bleu', pass_threshold: 0.3 },
+    { type: 'multi', name: 'm', graders: { a: sc, b: { ...sc, operation: 'like' } }, calculate_output: 'a + b' },
+    { type: 'string_check', name: 'bad', input: '{{ sample.output_text }}', operation: 'eq' },
+    { type: 'multi', name: 'm2', graders: { a: sc }, calculate_output: 'a +' },
+  ];
+  const cases: [unknown, unknown][] = [
+    [{ output_text: 'x' }, { ref: 'x y' }],
+    [{ output_text: 'the cat sat' }, { ref: 'the cat sat down' }],
+    [{ output_text: 'X' }, {}],
+  ];
+  it('grades every sample as runGrader does, invalid graders included', async () => {
+    for (const g of graders) {
+      const prepared = prepareGrader(g);
+      for (const [sample, item] of cases) {
+        for (const explain of [true, false]) {
+          const a = await runPrepared(prepared, sample as never, item as never, { explain });
+          const b = await runGrader(g, sample as never, item as never, { explain });
+          expect(untimed(a)).toEqual(untimed(b));
+        }
+      }
+      expect(prepared.validation.ok).toBe(g !== graders[3] && g !== graders[4]);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../engine/types.ts';
 import { CaseRunner, type CaseJob } from './case-runner.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
-import type { BatchRequest, BatchResponse } from './protocol.ts';
+import { batchLines, type BatchRequest, type BatchResponse } from './protocol.ts';
 
 function fakeHost(behaviour: (req: BatchRequest, onRow: (row: number) => void) => Promise<BatchResponse>) {
   const log: string[] = [];
@@ -27,11 +27,25 @@ const job = (grader: string, n = 2, caseTimeoutMs = 1000): CaseJob => ({
   caseTimeoutMs,
 });
 const rewards = (req: BatchRequest, r: number): BatchResponse => ({
-  results: req.lines.map(({ line }) => ({ row: line, sampleIndex: 0, reward: r, flags: [] })),
+  results: batchLines(req).map(({ line }) => ({ row: line, sampleIndex: 0, reward: r, flags: [] })),
   rowErrors: [],
 });
 
 describe('CaseRunner', () => {
+  it('sends cases whose JSON spans lines as one line each, the same JSON', async () => {
+    let seen: { line: number; text: string }[] = [];
+    const { host } = fakeHost(async (req) => {
+      seen = batchLines(req);
+      return rewards(req, 1);
+    });
+    const pretty = '{"item":{},"sample":{\n  "output_text": "a\\nb"\r\n}}';
+    const r = await new CaseRunner(host).run({ ...job('1', 0), lines: [pretty, '{"item":{},"sample":{}}'] });
+    expect(r).toMatchObject({ status: 'done', response: { results: [{ row: 0 }, { row: 1 }] } });
+    expect(seen.map((l) => l.line)).toEqual([0, 1]);
+    expect(JSON.parse(seen[0]!.text)).toEqual(JSON.parse(pretty));
+    expect(JSON.parse(seen[0]!.text).sample.output_text).toBe('a\nb');
+  });
+
   it('grades all cases in one batch on one worker, reused across runs', async () => {
     const { host, log } = fakeHost(async (req) => rewards(req, Number(req.grader)));
     const runner = new CaseRunner(host);

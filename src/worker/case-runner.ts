@@ -10,7 +10,7 @@ import type { EngineSettings } from '../engine/types.ts';
 import { checkBatchResponse, checkProgress, checkRow } from './boundary.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
 import type { Realm } from './live-runner.ts';
-import type { BatchResponse, ModelCall, RunProgress } from './protocol.ts';
+import { joinBatchTexts, type BatchRequest, type BatchResponse, type ModelCall, type RunProgress } from './protocol.ts';
 import { RunClock, StartupBudget } from './run-clock.ts';
 
 export interface CaseJob {
@@ -140,7 +140,7 @@ export class CaseRunner {
     const onModel = model
       ? Comlink.proxy((operation: unknown, body: unknown) => (open ? model(operation as never, body) : Promise.reject(new Error('these tests have been re-run: this call is no longer answered'))))
       : undefined;
-    const request = { grader: job.grader, settings: job.settings, lines: job.lines.map((text, line) => ({ line, text })), reportEveryRow: true };
+    const request: BatchRequest = { grader: job.grader, settings: job.settings, rows: job.lines.map((_, line) => line), text: joinBatchTexts(job.lines), reportEveryRow: true };
     try {
       const raw = await Promise.race([
         handle.api.gradeLines(request, onRow as (row: number) => void, onModel as ModelCall | undefined, onProgress as (p: RunProgress) => void),

@@ -8,7 +8,7 @@ import { packLongStrings } from './long-text.ts';
 import { rowMessage } from '../engine/dataset/row-message.ts';
 import { parseJson, toPlain } from '../engine/json.ts';
 import type { EngineRuntime, HandAnswers } from '../engine/runtime.ts';
-import { runGrader } from '../engine/run.ts';
+import { prepareGrader, runGrader, runPrepared } from '../engine/run.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { rowFromValue } from '../engine/dataset.ts';
@@ -27,7 +27,7 @@ import type {
   SampleResult,
   WorkerConnect,
 } from './protocol.ts';
-import { OPERATION_OF_PATH, ROW_REPORT_MS } from './protocol.ts';
+import { batchLines, OPERATION_OF_PATH, ROW_REPORT_MS } from './protocol.ts';
 import { createWorkerRuntime } from './runtime.ts';
 import { answerAst } from './ast-request.ts';
 
@@ -69,15 +69,18 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
   const g = parseJson(req.grader);
   if (!g.ok) return { results: [], rowErrors: [], graderError: `The grader is not valid JSON (line ${g.error.line}, column ${g.error.column}): ${g.error.message}` };
   const grader = toPlain(g.value);
-  const validation = validateGrader(grader);
+  // Validated once for the whole batch, not once per sample.
+  const prepared = prepareGrader(grader);
+  const validation = prepared.validation;
   if (!validation.ok) {
     const first = validation.problems.find((p) => p.severity === 'error')!;
     return { results: [], rowErrors: [], graderError: `The grader is invalid: ${first.pointer || '/'}: ${first.message}` };
   }
   const results: SampleResult[] = [];
   const rowErrors: RowError[] = [];
+  const batchRuntime = runtimeFor();
   let reported = -Infinity;
-  for (const { line, text } of req.lines) {
+  for (const { line, text } of batchLines(req)) {
     if (onRow && (req.reportEveryRow || performance.now() - reported >= ROW_REPORT_MS)) {
       reported = performance.now();
       onRow(line);
@@ -93,7 +96,7 @@ async function gradeLines(req: BatchRequest, onRow?: (row: number) => void): Pro
       continue;
     }
     for (let j = 0; j < row.samples.length; j++) {
-      const r = await runGrader(grader, row.samples[j]!, row.item, { settings: req.settings, runtime: runtimeFor(), explain: false });
+      const r = await runPrepared(prepared, row.samples[j]!, row.item, { settings: req.settings, runtime: batchRuntime, explain: false });
       const flags = setFlags(r.metadata.errors);
       const label = typeof r.metadata.scores.label === 'string' ? r.metadata.scores.label : undefined;
       results.push({

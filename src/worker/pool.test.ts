@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../engine/types.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
 import { DatasetPool } from './pool.ts';
-import type { BatchRequest, SampleResult } from './protocol.ts';
+import { batchLines, type BatchRequest, type SampleResult } from './protocol.ts';
 
 function hostOf(gradeLines: (req: BatchRequest, onRow: (r: unknown) => void, onModel: unknown, onProgress: (p: unknown) => void, id: number) => Promise<unknown>) {
   const log: string[] = [];
@@ -20,16 +20,16 @@ function hostOf(gradeLines: (req: BatchRequest, onRow: (r: unknown) => void, onM
   return { host: host as unknown as GraderHost, log };
 }
 
-const ok = (req: BatchRequest) => ({ results: req.lines.map((l) => ({ row: l.line, sampleIndex: 0, reward: 1, flags: [] })), rowErrors: [] });
+const ok = (req: BatchRequest) => ({ results: req.rows.map((line) => ({ row: line, sampleIndex: 0, reward: 1, flags: [] })), rowErrors: [] });
 
 describe('DatasetPool at the sandbox boundary', () => {
   it('a grader that keeps re-reporting its line (or loading) is still stopped at the line limit', async () => {
     // Like a real grader, it hangs on line 0 in every worker (a timed-out batch of a fast grader is run once more,
     // reporting every line, to find the stuck line).
     const { host, log } = hostOf((req, onRow, _m, onProgress) => {
-      if (req.lines[0]!.line !== 0) return Promise.resolve(ok(req));
-      onRow(req.lines[0]!.line);
-      const t = setInterval(() => (onRow(req.lines[0]!.line), onProgress('exec')), 5);
+      if (req.rows[0]! !== 0) return Promise.resolve(ok(req));
+      onRow(req.rows[0]!);
+      const t = setInterval(() => (onRow(req.rows[0]!), onProgress('exec')), 5);
       return new Promise(() => void t);
     });
     const results: SampleResult[] = [];
@@ -59,5 +59,17 @@ describe('DatasetPool at the sandbox boundary', () => {
     expect(results[0]!.reward).toBe(0);
     expect(results.some((r) => r.row === 99)).toBe(false);
     expect(log[1]).toBe('kill 1');
+  });
+
+  it('sends each batch as its line indices and one text, which give back every non-blank line', async () => {
+    const lines = ['{"a": 1}', '', '{"b": "x\ry"}', '  ', ...Array.from({ length: 600 }, (_, i) => `{"i": ${i}}`)];
+    const seen: { line: number; text: string }[] = [];
+    const { host } = hostOf(async (req) => {
+      seen.push(...batchLines(req));
+      return ok(req);
+    });
+    const out = await new DatasetPool(host, 2).run({ grader: '{}', settings: DEFAULT_SETTINGS, lines, rowTimeoutMs: 1000 }, { onResults: () => undefined });
+    expect(out.status).toBe('done');
+    expect(seen.sort((a, b) => a.line - b.line)).toEqual(lines.flatMap((text, line) => (text.trim() ? [{ line, text }] : [])));
   });
 });

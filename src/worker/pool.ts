@@ -10,7 +10,7 @@
 import * as Comlink from 'comlink';
 import type { GraderHost, WorkerHandle } from './host.ts';
 import { checkBatchResponse, checkProgress, checkRow } from './boundary.ts';
-import type { BatchResponse, ModelCall, RowError, RunProgress, SampleResult } from './protocol.ts';
+import { joinBatchTexts, type BatchResponse, type ModelCall, type RowError, type RunProgress, type SampleResult } from './protocol.ts';
 import { RunClock, StartupBudget } from './run-clock.ts';
 import type { EngineSettings } from '../engine/types.ts';
 
@@ -183,7 +183,8 @@ export class DatasetPool {
         const request = {
           grader: job.grader,
           settings: job.settings,
-          lines: batch.map((line) => ({ line, text: job.lines[line]! })),
+          rows: batch,
+          text: joinBatchTexts(batch.map((line) => job.lines[line]!)),
           ...(careful ? { reportEveryRow: true } : {}),
         };
         let response: BatchResponse | 'timeout';

@@ -68,9 +68,28 @@ export type RunProgress = 'loading' | 'exec';
 export interface BatchRequest {
   grader: string;
   settings: EngineSettings;
-  lines: { line: number; text: string }[];
+  /**
+   * The batch's line indices, and their texts joined by "\n" (a JSONL line holds no line break): one string
+   * clones far faster than hundreds of small objects, and the pool's messages are the main thread's cost.
+   */
+  rows: number[];
+  text: string;
   /** Call `onRow` for every line, not at most every ROW_REPORT_MS (pool.ts re-runs a timed-out batch so). */
   reportEveryRow?: boolean;
+}
+
+/**
+ * A batch's `text` from JSON texts that may span lines (a test case's pretty-printed sample): a line break in
+ * valid JSON is whitespace outside strings (inside them it must be escaped), so it becomes a space.
+ */
+export function joinBatchTexts(texts: readonly string[]): string {
+  return texts.map((t) => t.replace(/\r\n|\r|\n/g, ' ')).join('\n');
+}
+
+/** The lines of a batch request, each with its index. */
+export function batchLines(req: Pick<BatchRequest, 'rows' | 'text'>): { line: number; text: string }[] {
+  const texts = req.text.split('\n');
+  return req.rows.map((line, i) => ({ line, text: texts[i] ?? '' }));
 }
 
 /** How often a worker tells which line it is on, at most (one message per fast line would cost more than it). */

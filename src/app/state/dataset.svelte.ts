@@ -35,8 +35,7 @@ function templateItemKeys(graderText: string): string[] {
   return out;
 }
 
-/** One number per graded sample, for maps over 100,000 results (2^20 samples per row at most). */
-export const resultKey = (row: number, sampleIndex: number) => row * 1_048_576 + sampleIndex;
+export { resultKey } from '../../engine/dataset/columns.ts';
 
 function inRowOrder(rs: SampleResult[]): boolean {
   for (let i = 1; i < rs.length; i++) {
@@ -46,6 +45,9 @@ function inRowOrder(rs: SampleResult[]): boolean {
   }
   return true;
 }
+
+/** How often the table follows a running dataset's streamed results. */
+const SHOW_EVERY_MS = 250;
 
 export type DatasetStatus = 'empty' | 'ready' | 'running' | 'done' | 'cancelled' | 'error';
 export type SortKey = 'row' | 'reward-asc' | 'reward-desc';
@@ -142,20 +144,21 @@ export class DatasetState {
   /** Model (grader) rewards against the human scores in the data, when it has them. */
   agreementValue = $state.raw<Agreement | null>(null);
   advantageRows = $state.raw<AdvantageRow[]>([]);
+  /** Advantage by resultKey(row, sampleIndex) (built a slice per task with the rows above). */
+  advantageOf = $state.raw<Map<number, number>>(new Map());
 
   /**
-   * Analyse the finished run in a few short tasks rather than one long one, so the page never stalls over
-   * 100,000 results: the report first, then the advantages.
+   * Analyse the finished run off the main thread (src/worker/analysis.ts), so the page never stalls over
+   * 100,000 results: the report and the advantages come back packed and are unpacked a slice per task.
    */
   async analyze() {
-    const yieldTask = () => new Promise((r) => setTimeout(r, 0));
-    const { readinessReport, advantages } = await analysis();
-    await yieldTask();
-    const g = this.graded();
-    await yieldTask();
-    this.reportValue = g.length ? readinessReport(g, { passThreshold: this.threshold }) : null;
-    await yieldTask();
-    this.advantageRows = g.length ? advantages(g) : [];
+    const run = ++this.analysisRun;
+    const { analyzeResults } = await import('../../worker/analysis.ts');
+    const { report, advantages, advantageOf } = await analyzeResults(this.results, this.threshold);
+    if (run !== this.analysisRun) return; // a newer run or threshold has started its own analysis
+    this.reportValue = report;
+    this.advantageRows = advantages;
+    this.advantageOf = advantageOf;
     const withHuman = this.results.filter((r) => r.human !== undefined);
     this.agreementValue = withHuman.length
       ? (await import('../../engine/model/judge-check.ts')).agreement(
@@ -164,6 +167,7 @@ export class DatasetState {
         )
       : null;
   }
+  private analysisRun = 0;
 
   /**
    * Grade generated adversarial samples (empty, shuffled reference, padding, format only...) for the first items
@@ -260,10 +264,12 @@ export class DatasetState {
     this.reportValue = null;
     this.agreementValue = null;
     this.advantageRows = [];
+    this.advantageOf = new Map();
     this.status = 'running';
     this.version++;
     const pool = new DatasetPool(this.host, Math.max(1, this.workers));
     this.pool = pool;
+    let shown: ReturnType<typeof setTimeout> | undefined;
     const outcome = await pool.run(
       { grader, settings: { ...settings }, lines: this.lines, rowTimeoutMs: this.rowTimeoutSeconds * 1000, ...(onModel ? { onModel } : {}) },
       {
@@ -273,11 +279,18 @@ export class DatasetState {
             for (const f of r.flags) this.flagCounts.set(f, (this.flagCounts.get(f) ?? 0) + 1);
           }
           if (rowErrors.length) this.rowErrors = [...this.rowErrors, ...rowErrors].sort((a, b) => a.row - b.row);
-          this.version++;
+          // The table and filters (which copy and sort up to 100,000 results) follow a few times a second, not
+          // on every streamed batch; the progress bar follows every batch.
+          shown ??= setTimeout(() => {
+            shown = undefined;
+            this.version++;
+          }, SHOW_EVERY_MS);
         },
         onProgress: (p) => (this.progress = p),
       },
     );
+    clearTimeout(shown);
+    this.version++;
     if (this.pool !== pool) return;
     this.pool = null;
     if (outcome.status === 'grader_error') {
