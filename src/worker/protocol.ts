@@ -79,11 +79,28 @@ export interface BatchRequest {
 }
 
 /**
- * A batch's `text` from JSON texts that may span lines (a test case's pretty-printed sample): a line break in
- * valid JSON is whitespace outside strings (inside them it must be escaped), so it becomes a space.
+ * A batch's `text` from JSON texts that may span lines (a test case's pretty-printed sample). A line break
+ * outside a JSON string is whitespace, so it becomes a space (the same JSON). Inside a string a raw line break
+ * makes the JSON invalid; it becomes a raw carriage return, which keeps it invalid at the same column.
  */
 export function joinBatchTexts(texts: readonly string[]): string {
-  return texts.map((t) => t.replace(/\r\n|\r|\n/g, ' ')).join('\n');
+  return texts.map(oneLine).join('\n');
+}
+
+function oneLine(t: string): string {
+  if (!t.includes('\n')) return t;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '\n') out += inString ? '\r' : ' ';
+    else {
+      out += c;
+      if (inString && c === '\\') out += t[++i] === '\n' ? '\r' : (t[i] ?? '');
+      else if (c === '"') inString = !inString;
+    }
+  }
+  return out;
 }
 
 /** The lines of a batch request, each with its index. */
