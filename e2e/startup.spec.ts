@@ -59,16 +59,3 @@ test('text typed before the code editor arrives is kept, and typing goes on in i
   await expect(page.getByTestId('editor-sample').locator('.monaco-editor')).toBeVisible();
   await reward(page);
 });
-
-test('Python starts in the background once the page has settled, and a python grader then scores', async ({ page }) => {
-  test.setTimeout(180_000);
-  // The app fetches Pyodide for the sandbox (asset-server.ts): seen here before any python grader exists.
-  const pyodideFetched = page.waitForRequest((r) => /pyodide\/pyodide\.asm\.wasm$/.test(r.url()) && !r.serviceWorker(), { timeout: 150_000 });
-  await openApp(page);
-  await waitForMonaco(page, 'grader');
-  expect(await getDoc(page, 'grader')).not.toContain('"python"');
-  await pyodideFetched;
-  await setDoc(page, 'grader', { type: 'python', name: 'p', source: 'def grade(sample, item):\n    return 0.75\n' });
-  await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.75', { timeout: 150_000 });
-  await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python');
-});
