@@ -14,9 +14,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  // Two spec files at a time (each test has its own browser context, servers listen on port 0): most of a test is
-  // waiting on a worker or Pyodide, so two use a 2-core CI machine well. E2E_WORKERS=1 runs one at a time.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // One spec file at a time by default: on a 2-core machine two Pyodide cold starts at once push python tests
+  // past their waits. E2E_WORKERS=2 runs two (each test has its own browser context; servers listen on port 0).
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

@@ -82,6 +82,8 @@ test.describe('AST checks in the sandbox', () => {
       '    return 1.0 if node is not None and node["X"].text() == "total" else 0.0',
     ].join('\n');
     await setDoc(page, 'grader', { type: 'python', name: 'rust check', source });
+    // Python's cold start and the grammar's first load can take longer than reward()'s own wait on a busy machine.
+    await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python', { timeout: 90_000 });
     await expect.poll(() => reward(page), { timeout: 90_000 }).toBe(1);
   });
 
