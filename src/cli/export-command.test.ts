@@ -3,25 +3,12 @@
  * usage and grader errors with their exit codes. The plain-Python file is then run by CPython as a command line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { cliHarness } from './test-harness.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'gp-export-'));
-const file = (name: string, content: unknown) => {
-  const p = join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-};
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const { dir, file, cli } = cliHarness('gp-export-');
 
 const grader = file('g.json', { type: 'string_check', name: 'Capital', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', operation: 'ilike' });
 

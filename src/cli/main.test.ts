@@ -1,22 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { cliHarness } from './test-harness.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'gp-cli-'));
-const file = (name: string, content: unknown) => {
-  const p = join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-};
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const { dir, file, cli } = cliHarness('gp-cli-');
 
 const grader = file('g.json', { type: 'string_check', name: 'g', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', operation: 'eq' });
 const item = file('i.json', { answer: 'Paris' });

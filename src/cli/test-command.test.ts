@@ -1,21 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { cliHarness } from './test-harness.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'gp-cli-test-'));
-const file = (name: string, content: unknown) => {
-  const p = join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-};
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const { dir, file, cli } = cliHarness('gp-cli-test-');
 
 const GRADER = { type: 'string_check', name: 'g', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', operation: 'eq', pass_threshold: 1 };
 const grader = file('g.json', GRADER);
