@@ -171,3 +171,96 @@ print(json.dumps({"a": a, "b": b, "logs": logs, "c": c, "w": REWARD_WEIGHTS}))
     });
   });
 });
+
+describe('TRL columns under CPython', () => {
+  it('never reads what TRL passes besides the dataset columns (environments, log_extra) as item fields', () => {
+    const grader = { type: 'python', name: 'Keys', source: 'def grade(sample, item):\n    return float(sorted(item) == ["city"])' };
+    const exp = exportForTarget(grader, 'trl');
+    if (!exp.ok) throw new Error(exp.message);
+    const script = `${exp.export.code}
+import json
+class Env: pass
+out = keys_reward(prompts=["p"], completions=["Paris"], city=["Paris"], environments=[Env()], log_extra=lambda *a: None, trainer_state=None, completion_ids=[[1]])
+print(json.dumps(out))
+`;
+    const run = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([1]);
+  });
+});
+
+describe('verifiers v1 taskset under CPython', () => {
+  // verifiers itself is not installable here: this stand-in has only the names the export uses, with the behaviour
+  // docs/v1/tasksets.md gives them (verifiers 0.4: TaskData fields by keyword, Task(data, config) keeps self.data,
+  // @vf.reward(weight=...) marks a method, Taskset.load() yields tasks, TasksetConfig has a task config).
+  const STUB = `
+import sys, types
+v1 = types.ModuleType("verifiers.v1")
+class _Generic:
+    def __class_getitem__(cls, _params):
+        return cls
+class TaskData:
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+class Task(_Generic):
+    def __init__(self, data, config=None):
+        self.data, self.config = data, config
+class TasksetConfig:
+    task = None
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+class Taskset(_Generic):
+    def __init__(self, config):
+        self.config = config
+def reward(func=None, weight=1.0, priority=0):
+    def mark(f):
+        f._vf_weight = weight
+        return f
+    return mark if func is None else mark(func)
+v1.TaskData, v1.Task, v1.TasksetConfig, v1.Taskset, v1.reward, v1.Trace = TaskData, Task, TasksetConfig, Taskset, reward, object
+pkg = types.ModuleType("verifiers")
+pkg.v1 = v1
+sys.modules["verifiers"], sys.modules["verifiers.v1"] = pkg, v1
+`;
+
+  it('loads a JSONL file as tasks and scores the last assistant message as sent, whitespace included', () => {
+    const grader = { type: 'string_check', name: 'Exact', input: '{{ sample.output_text }}', reference: '{{ item.answer }}', operation: 'eq' };
+    const exp = exportForTarget(grader, 'verifiers');
+    if (!exp.ok) throw new Error(exp.message);
+    const script = `${STUB}
+${exp.export.code}
+import asyncio, json, os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "items.jsonl")
+with open(path, "w") as f:
+    f.write(json.dumps({"messages": [{"role": "user", "content": "Capital?"}], "answer": "Paris"}) + "\\n\\n")
+    f.write(json.dumps({"messages": "Say it", "answer": " Paris "}) + "\\n")
+tasks = list(PlaygroundTaskset(PlaygroundConfig(path=path, prompt_key="messages")).load())
+class Msg:
+    def __init__(self, content): self.content = content
+class Trace:
+    def __init__(self, *replies): self.assistant_messages = [Msg(r) for r in replies]
+method = PlaygroundTask.exact_reward
+print(json.dumps({
+    "n": len(tasks),
+    "idx": [t.data.idx for t in tasks],
+    "prompt": [t.data.prompt for t in tasks],
+    "weight": method._vf_weight,
+    "rewards": [
+        asyncio.run(method(tasks[0], Trace("draft", "Paris"))),
+        asyncio.run(method(tasks[0], Trace(" Paris "))),
+        asyncio.run(method(tasks[1], Trace(" Paris "))),
+        asyncio.run(method(tasks[1], Trace())),
+    ],
+}))
+`;
+    const run = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      n: 2,
+      idx: [0, 1],
+      prompt: [[{ role: 'user', content: 'Capital?' }], 'Say it'],
+      weight: 1,
+      rewards: [1, 0, 1, 0],
+    });
+  });
+});

@@ -58,6 +58,15 @@ describe('entry points follow each trainer’s signature', () => {
     expect(e.code).toContain('def load_environment(');
   });
 
+  it('verifiers: the v1 taskset form, a vf.Task whose @vf.reward method grades the trace, loaded only where verifiers is', () => {
+    const e = exp(fuzzy, 'verifiers');
+    expect(e.code).toContain('import verifiers.v1 as vf');
+    expect(e.code).toContain('class PlaygroundTask(vf.Task[PlaygroundData]):');
+    expect(e.code).toMatch(/@vf\.reward\(weight=1\.0\)\n\s+async def answer_match_reward\(self, trace: vf\.Trace\) -> float:/);
+    expect(e.code).toContain('class PlaygroundTaskset(vf.Taskset[PlaygroundTask, PlaygroundConfig]):');
+    expect(e.code).toContain('messages[-1].content');
+  });
+
   it('python: OpenAI’s grade(sample, item) and a JSON-lines command line', () => {
     const e = exp(fuzzy, 'python');
     expect(e.code).toContain('def grade(sample, item):');

@@ -29,13 +29,13 @@ export const TARGET_INFO: Record<Target, TargetInfo> = {
     id: 'trl',
     label: 'Hugging Face TRL (GRPOTrainer)',
     follows:
-      'TRL GRPOTrainer reward functions as documented in huggingface/trl docs/source/grpo_trainer.md ("Using a custom reward function", TRL 0.2x): keyword arguments prompts, completions and every dataset column but prompt (**kwargs); returns list[float | None].',
+      'TRL GRPOTrainer reward functions as documented in huggingface/trl docs/source/grpo_trainer.md ("Using a custom reward function") and trl/trainer/grpo_trainer.py _calculate_rewards (TRL 0.2x to 1.10): keyword arguments prompts, completions, completion_ids and every dataset column but prompt (**kwargs), with trainer_state, log_extra, log_metric(name, value) and environments; returns list[float | None].',
     fileName: (s) => `${s}_trl_reward.py`,
     contract: [
       { name: 'prompts', type: 'list[str] | list[list[dict]]', what: 'the dataset prompt column; standard: strings, conversational: message lists' },
       { name: 'completions', type: 'list[str] | list[list[dict]]', what: 'standard: the generated text; conversational: [{"role": "assistant", "content": text}]' },
       { name: 'item_json', type: 'list[str]', what: 'our column: the item as JSON text (exact key order and 1.0 vs 1); other columns are used when it is absent' },
-      { name: '**kwargs', type: 'lists', what: 'every other dataset column, completion_ids, trainer_state, log_metric (when the version has it)' },
+      { name: '**kwargs', type: 'lists', what: 'every other dataset column, completion_ids, trainer_state, log_extra, log_metric and environments (when the version has them; never read as item columns)' },
     ],
     traps: [
       'A wrong-length return is broadcast or fails late (trl#6533): the function returns exactly one value per completion.',
@@ -81,14 +81,19 @@ export const TARGET_INFO: Record<Target, TargetInfo> = {
     id: 'verifiers',
     label: 'verifiers (Prime Intellect)',
     follows:
-      'verifiers reward functions as documented in PrimeIntellect-ai/verifiers (docs/v1/tasksets.md for tasksets; docs/legacy/environments.md for vf.Rubric): an individual reward function receives the arguments it names (prompt, completion, answer, info, state) and returns a float.',
+      'PrimeIntellect-ai/verifiers 0.4: the v1 taskset API of docs/v1/tasksets.md (a vf.Task whose @vf.reward method scores the vf.Trace; vf.TaskData holds the row; a vf.Taskset loads the tasks) and the legacy vf.Rubric of docs/legacy/environments.md (a reward function receives the arguments it names: prompt, completion, answer, info, state; returns a float).',
     fileName: (s) => `${s}_verifiers_reward.py`,
     contract: [
       { name: 'completion', type: 'str | list[dict]', what: 'the model\'s completion (chat: a list of messages)' },
       { name: 'answer', type: 'str', what: 'the dataset answer column: the item as JSON text' },
       { name: 'info', type: 'dict', what: 'the dataset info column; an "item_json" key there wins over answer' },
+      { name: 'trace (v1)', type: 'vf.Trace', what: 'v1 tasks: the rollout; the export grades the last assistant message as sent' },
+      { name: 'self.data.item_json (v1)', type: 'str', what: 'v1 tasks: the item as JSON text, one dataset line (PlaygroundTaskset loads a JSONL file)' },
     ],
-    traps: ['Rubric weights multiply the reward: keep weight 1.0 to train on the playground\'s reward.'],
+    traps: [
+      'Rubric and @vf.reward weights multiply the reward: keep weight 1.0 to train on the playground\'s reward.',
+      'v1\'s trace.last_reply strips whitespace; the export reads trace.assistant_messages[-1].content so string_check sees what the model wrote.',
+    ],
   },
   python: {
     id: 'python',
@@ -151,7 +156,8 @@ REWARD_WEIGHTS = [${subKeys.map((k) => String(weights[k] ?? 0)).join(', ')}]`;
 # What a row whose grade failed gets: 0.0 as OpenAI gives, or None to have TRL skip this function for that row.
 ON_ERROR = 0.0
 
-_TRL_OWN = {"completion_ids", "trainer_state", "log_extra", "log_metric", "item_json"}
+# What TRL passes besides the dataset's columns (TRL 1.x: environments when an environment_factory is set).
+_TRL_OWN = {"completion_ids", "trainer_state", "log_extra", "log_metric", "environments", "item_json"}
 
 
 def _trl_items(n, kwargs):
@@ -267,6 +273,49 @@ def load_environment(dataset=None, system_prompt=None, **kwargs):
 
     rubric = vf.Rubric(funcs=[${fn}], weights=[1.0])
     return vf.SingleTurnEnv(dataset=dataset, system_prompt=system_prompt, rubric=rubric, **kwargs)
+
+
+def _trace_reply(trace):
+    """The last assistant message as sent (v1's trace.last_reply strips whitespace, which string_check would see)."""
+    messages = trace.assistant_messages
+    return (messages[-1].content or "") if messages else ""
+
+
+def ${fn}_from_trace(trace, item_json):
+    """The v1 task's reward: the trace's last reply graded against the item (JSON text)."""
+    return openai_grade(sample_from_text(_trace_reply(trace)), item_from(item_json))["reward"]
+
+
+try:  # the v1 taskset: uv run eval <this module> --env.taskset.path items.jsonl
+    import verifiers.v1 as vf
+except ImportError:  # verifiers not installed (plain CPython, the playground's parity check): the functions above remain
+    vf = None
+
+if vf is not None:
+
+    class PlaygroundData(vf.TaskData):
+        """One dataset row: the prompt, and the RFT item as JSON text."""
+
+        item_json: str
+
+    class PlaygroundTask(vf.Task[PlaygroundData]):
+        @vf.reward(weight=1.0)
+        async def ${fn}(self, trace: vf.Trace) -> float:
+            return ${fn}_from_trace(trace, self.data.item_json)
+
+    class PlaygroundConfig(vf.TasksetConfig):
+        path: str = "items.jsonl"
+        """JSON lines, one RFT item per line."""
+        prompt_key: str = "messages"
+        """The item key that holds the prompt (a string or a message list)."""
+
+    class PlaygroundTaskset(vf.Taskset[PlaygroundTask, PlaygroundConfig]):
+        def load(self):
+            with open(self.config.path, encoding="utf-8") as f:
+                lines = [line.strip() for line in f if line.strip()]
+            for i, line in enumerate(lines):
+                item = _json.loads(line)
+                yield PlaygroundTask(PlaygroundData(idx=i, prompt=item.get(self.config.prompt_key), item_json=line), self.config.task)
 `;
 }
 
@@ -334,7 +383,13 @@ def grade(env, _unused):${judge}
 `;
     case 'verifiers':
       return `${head}    completion = [{"role": "assistant", "content": text}] if conv else text
-    return ${fn}(completion=completion, answer=item_json, info={}, state={}, prompt=prompt)
+    legacy = ${fn}(completion=completion, answer=item_json, info={}, state={}, prompt=prompt)
+    message = type("AssistantMessage", (), {"content": text})()
+    trace = type("Trace", (), {"assistant_messages": [message]})()
+    v1 = ${fn}_from_trace(trace, item_json)
+    if not (legacy == v1 or (legacy != legacy and v1 != v1)):
+        raise ValueError("the v1 task reward %r differs from the rubric reward %r" % (v1, legacy))
+    return legacy
 `;
     case 'python':
       return `${head}    return grade_exported(env["sample"], _json.loads(item_json))
