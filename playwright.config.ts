@@ -6,6 +6,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The build to serve (default dist/, what `npm test` builds); another folder lets parallel runs keep apart.
 const outDir = process.env.E2E_DIST ?? 'dist';
+// The spec files whose tests start Python (Pyodide) in the page: python graders, ast_grep_py, trainer parity, the
+// gallery's python examples. They run one file at a time (project `pyodide` below).
+const PYODIDE_SPECS = /\/(python|python-platform|boundary|paste-anything|offline|ast|fidelity|model|capped-text|dataset|dataset-memory|headers|trainer|learn)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,9 +17,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  // One spec file at a time by default: on a 2-core machine two Pyodide cold starts at once push python tests
-  // past their waits. E2E_WORKERS=2 runs two (each test has its own browser context; servers listen on port 0).
-  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // Two spec files at a time (each test has its own browser context; servers listen on port 0), but never two that
+  // start Pyodide: on a 2-core machine two Python cold starts at once push tests past their waits, so those specs
+  // are a project of their own with one worker, and run beside the rest. E2E_WORKERS=1 runs one file at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  projects: [
+    { name: 'pyodide', testMatch: PYODIDE_SPECS, workers: 1 },
+    { name: 'app', testIgnore: PYODIDE_SPECS },
+  ],
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
