@@ -45,6 +45,10 @@ test.describe('export to a trainer', () => {
     await page.getByTestId('trainer-download').click();
     expect((await download).suggestedFilename()).toBe('summary_quality_verl_reward.py');
 
+    await page.getByTestId('trainer-target-verifiers').check();
+    await expect(page.getByTestId('trainer-code')).toContainText('class PlaygroundTask(vf.Task[PlaygroundData]):');
+    await expect(page.getByTestId('trainer-code')).toContainText('rubric = vf.Rubric(funcs=[summary_quality_reward], weights=[1.0])');
+
     await page.getByTestId('trainer-target-trl').check();
     await page.getByTestId('trainer-conversational').check();
     await expect(page.getByTestId('trainer-call')).toContainText('"role": "assistant"');
