@@ -16,6 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
 
     test('playground, settings, help, export dialog', async ({ page }) => {
+      test.setTimeout(150_000); // four scans: as the tests below, room for a loaded 2-core machine
       await openApp(page);
       await scan(page, 'playground');
       await page.getByTestId('settings-button').click();
