@@ -97,4 +97,37 @@ test.describe('tests for a grader', () => {
     await expect(page.getByTestId('tests-summary')).toHaveText('1/2 tests pass');
     await expect(page.getByTestId('test-reason')).toHaveText('expected scores below "good", got reward 1 vs 1');
   });
+
+  test("a probe's finding becomes a test case in one click, failing until the grader is fixed", async ({ page }) => {
+    await openApp(page);
+    // "like" (contains) is fooled by the reference followed by padding.
+    await setDoc(page, 'grader', { ...grader, operation: 'like' });
+    const cities = ['Paris', 'Rome', 'Oslo'];
+    const rows = cities.map((city) => JSON.stringify({ item: { city }, samples: [{ output_text: city }, { output_text: 'Nowhere' }] }));
+    await page.getByTestId('mode-dataset').click();
+    await page.getByTestId('dataset-file').setInputFiles({ name: 'rows.jsonl', mimeType: 'text/plain', buffer: Buffer.from(rows.join('\n') + '\n') });
+    await page.getByTestId('dataset-run').click();
+    await expect(page.getByTestId('dataset-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await page.getByTestId('probes-run').click();
+    await expect(page.getByTestId('probes-summary')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('probe-table').locator('summary').click();
+    const padded = page.locator('[data-testid="probe-row"][data-probe="padded-reference"]').first();
+    await expect(padded).toHaveClass(/danger/);
+    await padded.getByTestId('probe-add-test').click();
+    await expect(padded.getByTestId('probe-test-added')).toBeVisible();
+    await expect(page.getByTestId('probe-test-message')).toContainText('stays below the threshold');
+
+    // In the playground the case fails while the grader is fooled; its sample is the probe's own.
+    await page.getByTestId('mode-playground').click();
+    const summary = page.getByTestId('tests-summary');
+    await expect(summary).toHaveText('0/1 tests pass', { timeout: 60_000 });
+    await expect(page.getByTestId('test-case')).toHaveText(/probe: padded-reference, line 1/);
+    await page.getByTestId('test-open').click();
+    const opened = JSON.parse(await getDoc(page, 'sample')) as { output_text: string };
+    expect(opened.output_text.startsWith('Paris\n\n')).toBe(true);
+    expect(JSON.parse(await getDoc(page, 'item'))).toEqual({ city: 'Paris' });
+    // Fixed grader: the case passes.
+    await setDoc(page, 'grader', grader);
+    await expect(summary).toHaveText('1/1 tests pass');
+  });
 });

@@ -29,12 +29,25 @@ export class TestsState {
   latencyMs = $state<number | null>(null);
   /** Counts finished checks (the e2e tests and the bench wait on it). */
   checks = $state(0);
+  /** Bumped at every edit (`edited`); `suite` was checked at edit `checkedEdit`. */
+  private edit = $state(0);
+  private checkedEdit = $state(-1);
+  /** The verdicts shown are from before the last edit (a model grader is not re-checked at every edit). */
+  get stale(): boolean {
+    return this.suite !== null && this.checkedEdit !== this.edit;
+  }
   private pending = 0;
 
   constructor(private readonly runner: CaseRunner) {}
 
+  /** The documents or cases changed. */
+  edited() {
+    this.edit++;
+  }
+
   async check(req: CheckRequest) {
     const t0 = performance.now();
+    const edit = this.edit;
     const cases = [...req.cases];
     this.pending++;
     this.running = true;
@@ -45,6 +58,7 @@ export class TestsState {
     if (--this.pending === 0) this.running = false;
     if (outcome.status === 'stale') return;
     this.suite = checkCases(cases, runsFromOutcome(cases.length, outcome, req.caseTimeoutMs), passThresholdOf(req.grader));
+    this.checkedEdit = edit;
     this.latencyMs = performance.now() - t0;
     this.checks++;
   }
