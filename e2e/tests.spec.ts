@@ -1,5 +1,27 @@
 import { expect, test } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getDoc, setDoc } from './helpers.ts';
+
+/** A fake OpenAI-compatible judge (CORS) that records the prompts it is sent and gives every answer 0.5. */
+async function fakeJudge() {
+  const prompts: string[] = [];
+  const server = createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' };
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      prompts.push(JSON.stringify((JSON.parse(raw) as { messages?: unknown }).messages));
+      const content = '{"result": 0.5, "steps": [{"description": "half", "conclusion": "half"}]}';
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(
+        JSON.stringify({ id: 'x', object: 'chat.completion', model: 'judge', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 } }),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, prompts, close: () => server.close() };
+}
 
 /** As helpers' openApp, with room for a loaded machine (the first worker can take long to start). */
 async function openApp(page: import('@playwright/test').Page) {
@@ -129,5 +151,72 @@ test.describe('tests for a grader', () => {
     // Fixed grader: the case passes.
     await setDoc(page, 'grader', grader);
     await expect(summary).toHaveText('1/1 tests pass');
+  });
+
+  test('model-graded cases cost calls only when asked, or once after a pause when opted in, and never for a link without consent', async ({ page }) => {
+    const judge = await fakeJudge();
+    const caseCalls = () => judge.prompts.filter((p) => p.includes('case answer')).length;
+    const judgeGrader = (system: string) => ({
+      type: 'score_model',
+      name: 'judge',
+      model: 'judge',
+      input: [{ role: 'system', content: system }, { role: 'user', content: 'Reference: {{ item.city }}\nAnswer: {{ sample.output_text }}' }],
+      range: [0, 1],
+    });
+    try {
+      await openApp(page);
+      await page.getByTestId('settings-button').click();
+      await page.getByTestId('endpoint-url').fill(judge.url);
+      await page.getByTestId('endpoint-key').fill('sk-test');
+      await page.getByTestId('settings-button').click();
+      await setDoc(page, 'item', { city: 'Paris' });
+      await setDoc(page, 'sample', { output_text: 'case answer' });
+      await setDoc(page, 'grader', judgeGrader('Grade it.'));
+      await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.5');
+      await page.getByTestId('test-name').fill('judged');
+      await page.getByTestId('test-add').click();
+      // The live run goes on with another sample; the case's own calls carry "case answer".
+      await setDoc(page, 'sample', { output_text: 'live answer' });
+      const summary = page.getByTestId('tests-summary');
+      await expect(summary).toHaveText('not checked');
+      await expect(page.getByTestId('tests-model')).toContainText('a check costs 1 model call');
+      const before = caseCalls();
+      for (const system of ['Grade it!', 'Grade it well.', 'Grade it.']) {
+        await setDoc(page, 'grader', judgeGrader(system));
+        await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'done');
+      }
+      await page.waitForTimeout(500);
+      expect(caseCalls()).toBe(before);
+
+      // Asked: one call, and the verdict.
+      await page.getByTestId('tests-model-check').click();
+      await expect(summary).toHaveText('1/1 tests pass');
+      expect(caseCalls()).toBe(before + 1);
+      // An edit leaves the verdict marked as from before it, and calls nothing.
+      await setDoc(page, 'grader', judgeGrader('Grade it, again.'));
+      await expect(summary).toHaveText('1/1 tests pass (before the last edit)');
+      await page.waitForTimeout(500);
+      expect(caseCalls()).toBe(before + 1);
+
+      // Opted in: a burst of edits is re-checked once, after the pause.
+      await page.getByTestId('tests-model-auto').check();
+      for (const system of ['A', 'AB', 'ABC', 'ABCD']) await setDoc(page, 'grader', judgeGrader(system));
+      await expect(summary).toHaveText('1/1 tests pass', { timeout: 15_000 });
+      await page.waitForTimeout(2500);
+      expect(caseCalls()).toBe(before + 2);
+
+      // The same workspace opened from a link: not allowed to call the endpoint, so its cases are not checked.
+      await page.keyboard.press('ControlOrMeta+S');
+      const link = await page.getByTestId('share-link').inputValue();
+      await page.goto('about:blank');
+      await page.goto(link);
+      await expect(page.getByTestId('link-banner')).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('tests-model')).toContainText('once this workspace may call your endpoint');
+      await expect(page.getByTestId('tests-summary')).toHaveText('not checked');
+      await page.waitForTimeout(2500);
+      expect(caseCalls()).toBe(before + 2);
+    } finally {
+      judge.close();
+    }
   });
 });
