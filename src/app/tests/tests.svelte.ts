@@ -3,6 +3,7 @@
  * whenever the grader, the item, the settings or the cases change, and keeps the newest verdicts. It decides no
  * score: the worker grades, engine/tests/expect.ts checks.
  */
+import { untrack } from 'svelte';
 import { checkCases, passThresholdOf } from '../../engine/tests/expect.ts';
 import { caseLine } from '../../engine/tests/cases-file.ts';
 import type { SuiteResult, TestCase } from '../../engine/tests/types.ts';
@@ -47,7 +48,8 @@ export class TestsState {
 
   async check(req: CheckRequest) {
     const t0 = performance.now();
-    const edit = this.edit;
+    // Untracked: check() runs inside the panel's effect, which must not depend on the edit counter it bumps.
+    const edit = untrack(() => this.edit);
     const cases = [...req.cases];
     this.pending++;
     this.running = true;
