@@ -205,11 +205,18 @@ test.describe('tests for a grader', () => {
       await page.waitForTimeout(2500);
       expect(caseCalls()).toBe(before + 2);
 
-      // The same workspace opened from a link: not allowed to call the endpoint, so its cases are not checked.
-      await page.keyboard.press('ControlOrMeta+S');
-      const link = await page.getByTestId('share-link').inputValue();
+      // A colleague's link (made elsewhere) with such a case, in the same tab (the endpoint is still set): not
+      // allowed to call the endpoint, so its cases are not checked.
+      const { encodeShare } = await import('../src/share/codec.ts');
+      const theirs = await encodeShare({
+        grader: JSON.stringify(judgeGrader('Grade it.')),
+        sample: '{"output_text": "live answer"}',
+        item: '{"city": "Paris"}',
+        tests: [{ name: 'theirs', sample: '{"output_text": "case answer"}', expect: { kind: 'exact', reward: 0.5 } }],
+      });
+      if (!theirs.ok) throw new Error(theirs.error.message);
       await page.goto('about:blank');
-      await page.goto(link);
+      await page.goto(`/#${theirs.fragment}`);
       await expect(page.getByTestId('link-banner')).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('tests-model')).toContainText('once this workspace may call your endpoint');
       await expect(page.getByTestId('tests-summary')).toHaveText('not checked');
