@@ -13,6 +13,8 @@ export interface Browser {
    * JSON result. A string, not a closure: code compiled by tsx may reference helpers the page lacks.
    */
   run<T>(fn: string, arg?: unknown): Promise<T>;
+  /** As `run`, in the page's first `<iframe>` (of any origin: the driver, not the page, crosses into it). */
+  runInFrame<T>(fn: string, arg?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 

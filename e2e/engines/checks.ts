@@ -10,6 +10,7 @@ import { encodeShare } from '../../src/share/codec.ts';
 import type { Witness } from '../witness.ts';
 import { hostileGrader, AFTER_CHECK } from '../witness.ts';
 import type { Browser } from './browser.ts';
+import { embedCheck } from './embed-check.ts';
 import { assert, assertEqual, attr, chooseFile, click, count, fill, getDoc, grade, openApp, poll, result, setDoc, snapshot, text } from './page.ts';
 
 export interface Context {
@@ -209,6 +210,7 @@ export const checks: Check[] = [
       await click(b, 'mode-playground');
     },
   },
+  embedCheck,
   {
     name: 'service worker and offline use (the app server stopped)',
     async run({ b, app, stopApp }) {

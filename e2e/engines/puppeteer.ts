@@ -18,6 +18,11 @@ async function wrap(kind: string, browser: PBrowser): Promise<Browser> {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     run: <T>(fn: string, arg?: unknown) => page.evaluate(call(fn, arg)) as Promise<T>,
+    runInFrame: async <T>(fn: string, arg?: unknown) => {
+      const frame = page.mainFrame().childFrames()[0];
+      if (!frame) throw new Error('the page has no frame');
+      return (await frame.evaluate(call(fn, arg))) as T;
+    },
     close: () => browser.close(),
   };
 }

@@ -36,6 +36,11 @@ export class WebDriverSession {
     return this.send('POST', '/execute/sync', { script: body, args });
   }
 
+  /** Scripts run in the top-level page's `index`-th frame from now on (null: the top-level page again). */
+  switchToFrame(index: number | null): Promise<null> {
+    return this.send('POST', '/frame', { id: index });
+  }
+
   setTimeouts(t: { script?: number; pageLoad?: number; implicit?: number }): Promise<null> {
     return this.send('POST', '/timeouts', t);
   }

@@ -68,6 +68,14 @@ export async function launchWebKit(): Promise<Browser> {
       goto: async (url) => void (await session.navigate(url)),
       reload: async () => void (await session.refresh()),
       run: (fn, arg) => session.execute(`return ${call(fn, arg)};`),
+      runInFrame: async (fn, arg) => {
+        await session.switchToFrame(0);
+        try {
+          return await session.execute(`return ${call(fn, arg)};`);
+        } finally {
+          await session.switchToFrame(null);
+        }
+      },
       close: async () => {
         await session.quit().catch(() => undefined);
         stop();

@@ -77,4 +77,57 @@ describe('grader-playground rollout', () => {
     expect(noKey.stderr).toContain('OPENAI_API_KEY is not set');
     expect((await cli(['rollout', '--data', rows, '--model', 'm', '--k', '0'], { OPENAI_BASE_URL: server.url })).stderr).toContain('--k takes');
   });
+
+  it('resumes into the same --out: keeps every earlier sample and asks only for the missing ones', async () => {
+    let failing = true;
+    const asked: string[] = [];
+    const own = await startFakeOpenAI((req) => {
+      const msgs = (req.body as { messages: { content: string }[] }).messages;
+      const q = msgs[msgs.length - 1]!.content;
+      asked.push(q);
+      if (q === 'rome' && failing) return { status: 400, json: { error: { message: 'not today' } } };
+      return { json: chatCompletion(`${q} ${asked.length}`) };
+    });
+    try {
+      const env = { OPENAI_BASE_URL: own.url };
+      const rows = file('resume.jsonl', ['paris', 'rome', 'oslo'].map((c) => JSON.stringify({ messages: [{ role: 'user', content: c }], answer: c })).join('\n') + '\n');
+      const out = join(dir, 'resume-out.jsonl');
+      const first = await cli(['rollout', '--data', rows, '--model', 'm', '--k', '3', '--out', out], env);
+      expect(first.code).toBe(0);
+      expect(asked.filter((q) => q !== 'rome')).toHaveLength(6);
+      const before = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(before.map((r) => r.answer)).toEqual(['paris', 'oslo']);
+
+      // Rome answers now; one of Oslo's samples was lost (as if the run had stopped before it came).
+      failing = false;
+      writeFileSync(out, [JSON.stringify(before[0]), JSON.stringify({ ...before[1], samples: before[1].samples.slice(0, 2) })].join('\n') + '\n');
+      asked.length = 0;
+      const again = await cli(['rollout', '--data', rows, '--model', 'm', '--k', '3', '--out', out], env);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain('resuming: 5 completions from');
+      expect(asked.sort()).toEqual(['oslo', 'rome', 'rome', 'rome']);
+      const after = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(after.map((r) => r.answer)).toEqual(['paris', 'rome', 'oslo']);
+      expect(after.map((r) => r.samples.length)).toEqual([3, 3, 3]);
+      // Earlier samples are kept as they were, in place.
+      expect(after[0].samples).toEqual(before[0].samples);
+      expect(after[2].samples.slice(0, 2)).toEqual(before[1].samples.slice(0, 2));
+      expect(JSON.parse(again.stderr.trim().split('\n').pop()!).summary).toMatchObject({ rows: 3, rows_written: 3, completions: 4, resumed: 5 });
+
+      // Complete: nothing is asked.
+      asked.length = 0;
+      expect((await cli(['rollout', '--data', rows, '--model', 'm', '--k', '3', '--out', out], env)).code).toBe(0);
+      expect(asked).toEqual([]);
+      expect(readFileSync(out, 'utf8')).toBe(after.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+      // An --out of another dataset is refused, and left as it was.
+      const other = file('other.jsonl', JSON.stringify({ messages: [{ role: 'user', content: 'lima' }] }) + '\n');
+      const refused = await cli(['rollout', '--data', other, '--model', 'm', '--k', '3', '--out', out], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('3 rows that are not in');
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -2,13 +2,15 @@
  * `grader-playground rollout`: k completions per row of an RFT dataset from an OpenAI-compatible endpoint
  * (OPENAI_BASE_URL, OPENAI_API_KEY), written as the input rows with a `samples` array, so `run --data` grades
  * them. Rows are written in input order as each row's completions are in; completions that failed are reported
- * on stderr (a row with none is left out). Ctrl-C stops asking and writes what was sampled.
+ * on stderr (a row with none is left out). Ctrl-C stops asking and writes what was sampled. Running again with
+ * the same --out resumes: the samples already there are kept and only the missing ones are asked for (the file
+ * is rewritten through a temporary file, so a run killed outright leaves the previous one intact).
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { isJsonObject, losslessJsonText, parseJson } from '../engine/json.ts';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { isJsonObject, jsonEntries, losslessJsonText, orderedObject, parseJson } from '../engine/json.ts';
 import { rolloutRow, type SamplingSettings } from '../engine/rollout/request.ts';
-import { sampleRollouts, type Failure, type RolloutTask, type RolloutTransport } from '../engine/rollout/sampler.ts';
-import type { JsonValue } from '../engine/types.ts';
+import { sampleKey, sampleRollouts, type Failure, type RolloutTask, type RolloutTransport } from '../engine/rollout/sampler.ts';
+import type { JsonObject, JsonValue } from '../engine/types.ts';
 import { DEFAULT_BASE_URL } from './model-runtime.ts';
 import { UsageError } from './args.ts';
 
@@ -34,6 +36,28 @@ export function envTransport(env: Record<string, string | undefined>, timeoutMs:
       throw new Error(`cannot reach ${url.href} (${cause ?? (e as Error).message})`);
     }
   };
+}
+
+/** A row without its samples, as text: how a row of an earlier output is matched to its input row. */
+const rowIdentity = (row: JsonObject) => losslessJsonText(orderedObject<JsonValue>(jsonEntries(row).filter(([k]) => k !== 'sample' && k !== 'samples')));
+
+/**
+ * The samples an earlier run wrote to `path`, by row identity (a list per identity: equal input rows take them
+ * in turn). A line that does not parse is skipped (a run killed while writing).
+ */
+function earlierSamples(path: string, io: RolloutIo): Map<string, JsonValue[][]> {
+  const kept = new Map<string, JsonValue[][]>();
+  readFileSync(path, 'utf8').split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const parsed = parseJson(line);
+    if (!parsed.ok || !isJsonObject(parsed.value) || !Array.isArray(parsed.value.samples)) {
+      io.stderr(`${path}:${i + 1}: not a row with samples: not kept\n`);
+      return;
+    }
+    const id = rowIdentity(parsed.value);
+    kept.set(id, [...(kept.get(id) ?? []), parsed.value.samples]);
+  });
+  return kept;
 }
 
 function num(flags: Record<string, string | true>, name: string, check: (n: number) => boolean, what: string): number | undefined {
@@ -86,7 +110,29 @@ export async function rolloutCommand(flags: Record<string, string | true>, io: R
   let tokensOut = 0;
   let written = 0;
   const outPath = typeof flags.out === 'string' ? flags.out : undefined;
-  const fd = outPath ? openSync(outPath, 'w') : null;
+
+  // Resume: the samples an earlier run wrote to the same --out count as done.
+  const done = new Set<string>();
+  let resumed = 0;
+  if (outPath && existsSync(outPath)) {
+    const kept = earlierSamples(outPath, io);
+    for (const t of tasks) {
+      const mine = kept.get(rowIdentity(t.value));
+      const earlier = mine?.shift()?.slice(0, settings.k) ?? [];
+      samples.set(t.row, [...earlier]);
+      earlier.forEach((_, j) => done.add(sampleKey(t.row, j)));
+      pending.set(t.row, settings.k - earlier.length);
+      resumed += earlier.length;
+    }
+    const stray = [...kept.values()].reduce((n, l) => n + l.length, 0);
+    if (stray > 0) {
+      io.stderr(`grader-playground: ${outPath} holds ${stray} row${stray === 1 ? '' : 's'} that ${stray === 1 ? 'is' : 'are'} not in ${dataPath}: resuming would drop ${stray === 1 ? 'it' : 'them'}; choose another --out\n`);
+      return 1;
+    }
+    if (resumed > 0) io.stderr(`resuming: ${resumed} completion${resumed === 1 ? '' : 's'} from ${outPath} kept, ${tasks.length * settings.k - resumed} to sample\n`);
+  }
+  const tmpPath = outPath ? `${outPath}.partial-${process.pid}` : undefined;
+  const fd = tmpPath ? openSync(tmpPath, 'w') : null;
   const write = (s: string) => (fd === null ? io.stdout(s) : writeSync(fd, s));
   // Rows go out in input order: a row is written once it and every row before it are complete.
   let cursor = 0;
@@ -105,11 +151,13 @@ export async function rolloutCommand(flags: Record<string, string | true>, io: R
     flush();
   };
   try {
+    flush(); // rows complete from an earlier run go out at once
     const outcome = await sampleRollouts({
       tasks,
       settings,
       transport,
       concurrency,
+      done,
       ...(signal ? { signal } : {}),
       onSample: (s) => {
         samples.get(s.row)![s.index] = s.sample;
@@ -129,6 +177,7 @@ export async function rolloutCommand(flags: Record<string, string | true>, io: R
       rows: tasks.length,
       rows_written: written,
       completions: outcome.sampled,
+      resumed,
       failed: outcome.failed,
       status: outcome.status,
       prompt_tokens: tokensIn,
@@ -138,7 +187,10 @@ export async function rolloutCommand(flags: Record<string, string | true>, io: R
     io.stderr(JSON.stringify({ summary }) + '\n');
     return outcome.status === 'cancelled' ? 130 : 0;
   } finally {
-    if (fd !== null) closeSync(fd);
+    if (fd !== null) {
+      closeSync(fd);
+      renameSync(tmpPath!, outPath!);
+    }
   }
 }
 

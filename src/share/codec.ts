@@ -18,7 +18,7 @@
  * Every failure is a value with a kind and a sentence for the user; nothing here throws on bad input.
  * No DOM: `location` and `fetch` are the caller's (fetch is passed in).
  */
-import { ENGINE_VERSION } from '../engine/changelog.ts';
+import { ENGINE_VERSION } from '../engine/engine-version.ts';
 import { losslessJsonText, parseJson } from '../engine/json.ts';
 import { deflateRaw, fromBase64Url, inflate, readAll, sniffWrapper, toBase64Url } from './bytes.ts';
 import { docsToValue, MAX_WORKSPACE_BYTES, workspaceFromValue, type DocName, type OpenResult, type ShareDoc } from './doc.ts';

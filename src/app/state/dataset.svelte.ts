@@ -9,6 +9,7 @@ import { templateVariables } from '../../engine/template.ts';
 import type { AdvantageRow, GradedSample, ProbeReport, ReadinessReport } from '../../engine/dataset/index.ts';
 import type { Agreement } from '../../engine/model/judge-check.ts';
 import { joinSamples } from '../../engine/dataset.ts';
+import type { ProbeFinding } from '../../engine/tests/new-case.ts';
 
 // The analysis modules load with the first finished run, not with the page.
 const analysis = () => import('../../engine/dataset/index.ts');
@@ -99,6 +100,8 @@ export class DatasetState {
   ranGrader = $state.raw<RanGrader | null>(null);
   /** Each probe result with its text, for the probe table and the exports. */
   probeResults = $state.raw<GradedSample[]>([]);
+  /** Each probe's sample and its row's item as JSON text (key "row:probe"), for "add as a test case". */
+  private probeDocs = new Map<string, { sample: string; item: string }>();
   private texts = new Map<number, string[] | null>();
 
   /** The text of a graded sample (its output_text...), read from its line on first use and kept. */
@@ -180,7 +183,7 @@ export class DatasetState {
     const { DEFAULT_REFERENCE_KEYS, flagProbes, generateProbes } = await analysis();
     // The reference a probe plays with is what the grader itself reads from the item ({{ item.city }} -> city).
     const referenceKeys = [...new Set(templateItemKeys(grader)), ...DEFAULT_REFERENCE_KEYS];
-    const origin: { row: number; kinds: string[]; texts: string[] }[] = [];
+    const origin: { row: number; kinds: string[]; texts: string[]; samples: JsonValue[]; item: JsonValue }[] = [];
     const probeLines: string[] = [];
     for (let i = 0; i < this.lines.length && origin.length < this.probeItems; i++) {
       const parsed = parseJson(this.lines[i] ?? '');
@@ -188,10 +191,11 @@ export class DatasetState {
       const row = rowFromValue(parsed.value, i);
       if ('message' in row) continue;
       const probes = generateProbes(row.item, row.samples, { seed: i + 1, referenceKeys });
-      origin.push({ row: i, kinds: probes.map((p) => p.kind), texts: probes.map((p) => sampleText(p.sample)) });
+      origin.push({ row: i, kinds: probes.map((p) => p.kind), texts: probes.map((p) => sampleText(p.sample)), samples: probes.map((p) => p.sample), item: row.item });
       probeLines.push(losslessJsonText({ item: row.item, samples: probes.map((p) => p.sample) } as JsonValue));
     }
     const graded: GradedSample[] = [];
+    this.probeDocs = new Map();
     const pool = new DatasetPool(this.host, Math.max(1, this.workers));
     await pool.run(
       { grader, settings: { ...settings }, lines: probeLines, rowTimeoutMs: this.rowTimeoutSeconds * 1000, ...(onModel ? { onModel } : {}) },
@@ -208,6 +212,8 @@ export class DatasetState {
               probe: o.kinds[r.sampleIndex] ?? 'probe',
               text: o.texts[r.sampleIndex] ?? '',
             });
+            const sample = o.samples[r.sampleIndex];
+            if (sample !== undefined) this.probeDocs.set(`${o.row}:${r.sampleIndex}`, { sample: losslessJsonPretty(sample), item: losslessJsonPretty(o.item) });
           }
         },
       },
@@ -216,6 +222,12 @@ export class DatasetState {
     this.probeResults = graded;
     this.probes = flagProbes(graded, this.graded());
     this.probing = false;
+  }
+
+  /** A graded probe as a finding a test case can be made of (null when its documents are not kept). */
+  probeFinding(r: GradedSample): ProbeFinding | null {
+    const docs = this.probeDocs.get(`${r.row}:${r.sampleIndex}`);
+    return docs && r.probe ? { probe: r.probe, row: r.row, ...docs } : null;
   }
 
   constructor(private readonly host: GraderHost) {}
@@ -235,6 +247,7 @@ export class DatasetState {
     this.fileName = name;
     this.texts.clear();
     this.probeResults = [];
+    this.probeDocs = new Map();
     this.probes = null;
     this.ranGrader = null;
     this.lineCount = this.lines.filter((l) => l.trim() !== '').length;
@@ -260,6 +273,7 @@ export class DatasetState {
     this.message = null;
     this.probes = null;
     this.probeResults = [];
+    this.probeDocs = new Map();
     this.ranGrader = graderOf(grader);
     this.reportValue = null;
     this.agreementValue = null;

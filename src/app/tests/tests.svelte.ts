@@ -3,6 +3,7 @@
  * whenever the grader, the item, the settings or the cases change, and keeps the newest verdicts. It decides no
  * score: the worker grades, engine/tests/expect.ts checks.
  */
+import { untrack } from 'svelte';
 import { checkCases, passThresholdOf } from '../../engine/tests/expect.ts';
 import { caseLine } from '../../engine/tests/cases-file.ts';
 import type { SuiteResult, TestCase } from '../../engine/tests/types.ts';
@@ -29,12 +30,26 @@ export class TestsState {
   latencyMs = $state<number | null>(null);
   /** Counts finished checks (the e2e tests and the bench wait on it). */
   checks = $state(0);
+  /** Bumped at every edit (`edited`); `suite` was checked at edit `checkedEdit`. */
+  private edit = $state(0);
+  private checkedEdit = $state(-1);
+  /** The verdicts shown are from before the last edit (a model grader is not re-checked at every edit). */
+  get stale(): boolean {
+    return this.suite !== null && this.checkedEdit !== this.edit;
+  }
   private pending = 0;
 
   constructor(private readonly runner: CaseRunner) {}
 
+  /** The documents or cases changed. */
+  edited() {
+    this.edit++;
+  }
+
   async check(req: CheckRequest) {
     const t0 = performance.now();
+    // Untracked: check() runs inside the panel's effect, which must not depend on the edit counter it bumps.
+    const edit = untrack(() => this.edit);
     const cases = [...req.cases];
     this.pending++;
     this.running = true;
@@ -45,6 +60,7 @@ export class TestsState {
     if (--this.pending === 0) this.running = false;
     if (outcome.status === 'stale') return;
     this.suite = checkCases(cases, runsFromOutcome(cases.length, outcome, req.caseTimeoutMs), passThresholdOf(req.grader));
+    this.checkedEdit = edit;
     this.latencyMs = performance.now() - t0;
     this.checks++;
   }
