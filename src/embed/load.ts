@@ -25,7 +25,7 @@ export async function loadEmbedSource(source: EmbedSource): Promise<Loaded> {
     const w = exampleWorkspace(example, source.sample);
     return { ok: true, docs: { title: w.title, grader: w.grader, sample: w.sample, item: w.item, settings: { ...DEFAULT_SETTINGS } } };
   }
-  if (source.kind === 'lesson') return { ok: false, message: 'lesson' }; // EmbedApp shows lessons itself
+  if (source.kind === 'lesson' || source.kind === 'course') return { ok: false, message: source.kind }; // EmbedApp shows lessons and course steps itself
   return {
     ok: false,
     message: 'This embed shows nothing yet: add a share link (embed.html#v1.…), ?example=<id> or ?lesson=<id> to its address.',

@@ -11,6 +11,7 @@ describe('embed address', () => {
     expect(embedParams('?example=capital&sample=3', '').source).toEqual({ kind: 'example', id: 'capital', sample: 2 });
     expect(embedParams('?example=capital&sample=0', '').source).toEqual({ kind: 'example', id: 'capital', sample: 0 });
     expect(embedParams('?lesson=reward-hacking', '').source).toEqual({ kind: 'lesson', id: 'reward-hacking' });
+    expect(embedParams('?course=judges/spread', '').source).toEqual({ kind: 'course', path: 'judges/spread' });
     // A link in the fragment wins over a query.
     expect(embedParams('?lesson=x', '#v1.abc').source.kind).toBe('link');
     expect(embedParams('', '').source).toEqual({ kind: 'none' });

@@ -1,6 +1,6 @@
 /**
  * What an embed page was asked to show, from its address: `embed.html#v1.…` (any share link's fragment),
- * `#url=…`, `?example=<gallery id>&sample=<n>` or `?lesson=<lesson id>`, with `theme=light|dark|auto` (auto
+ * `#url=…`, `?example=<gallery id>&sample=<n>` or `?lesson=<lesson id>`, `?course=<chapter>/<step>`, with `theme=light|dark|auto` (auto
  * follows the host page's prefers-color-scheme) and `view=grader|sample|item` (the editor shown first).
  * Pure: it reads the strings it is given, never `location`.
  */
@@ -24,6 +24,7 @@ export type EmbedSource =
   | { kind: 'link'; fragment: string }
   | { kind: 'example'; id: string; sample: number }
   | { kind: 'lesson'; id: string }
+  | { kind: 'course'; path: string }
   | { kind: 'none' };
 
 export interface EmbedParams {
@@ -42,6 +43,7 @@ export function embedParams(search: string, hash: string): EmbedParams {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   let source: EmbedSource = { kind: 'none' };
   if (/^v\d+\./.test(h.trim()) || h.startsWith('url=')) source = { kind: 'link', fragment: h };
+  else if (q.get('course')) source = { kind: 'course', path: q.get('course')! };
   else if (q.get('lesson')) source = { kind: 'lesson', id: q.get('lesson')! };
   else if (q.get('example')) {
     const n = Number(q.get('sample') ?? '1');

@@ -84,7 +84,18 @@ export class AddressBar {
     if (workspaceIdFromHash(location.hash) !== id) this.write('replace', id);
   }
 
+  /** While the course view owns the address (`#learn/course/…`), workspace changes do not rewrite it. */
+  private held = false;
+
+  /** Hold the address for another view, or give it back (it then names the open workspace again). */
+  hold(on: boolean) {
+    if (this.held === on) return;
+    this.held = on;
+    if (!on && this.lastId !== null) this.write('replace', this.lastId);
+  }
+
   private write(how: 'push' | 'replace', id: string) {
+    if (this.held) return;
     const url = location.href.split('#')[0] + workspaceHash(id);
     if (how === 'push') history.pushState(null, '', url);
     else history.replaceState(history.state, '', url);
@@ -92,6 +103,7 @@ export class AddressBar {
 
   /** Back, forward, or an address typed or pasted: open what it names. */
   private async navigate() {
+    if (this.held) return;
     const id = workspaceIdFromHash(location.hash);
     if (id) {
       if (id === this.manager.workspace.id) return;
