@@ -146,7 +146,8 @@ export function sentenceBleu(
     const smoothed = p.numerator === 0;
     // Python's float(Fraction(a, b)) is a/b correctly rounded, as is JS division of these small integers.
     const precision = smoothed ? FLOAT_INFO_MIN : p.numerator / p.denominator;
-    orders.push({ n, weight, ...p, precision, smoothed, logTerm: weight * Math.log(precision) });
+    // One object shape for every order (a spread of `p` gave the orders several shapes and kept BLEU from optimizing).
+    orders.push({ n, weight, matches: p.matches, numerator: p.numerator, denominator: p.denominator, precision, smoothed, logTerm: weight * Math.log(precision) });
   }
   const hypothesisLength = hypothesis.length;
   const referenceLength = closestReferenceLength(
