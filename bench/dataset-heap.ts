@@ -4,7 +4,8 @@
  * (CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`) is read before the file is loaded, every
  * --every rows while the run goes on (its peak without a forced GC, too), and after the run; the run must end
  * "done" with every row's result kept. Goal: 100,000 rows complete, results kept, heap under 1 GB.
- * Run: npm run build && npx tsx bench/dataset-heap.ts [--rows 100000] [--every 10000] [--port 4414]
+ * Run: npm run build && npx tsx bench/dataset-heap.ts [--rows 100000] [--every 10000] [--port 4414] [--dist dist]
+ * (`--dist` serves another build folder, e.g. one made with `npx vite build --outDir /tmp/x` for a long run).
  */
 import { loadavg } from 'node:os';
 import { launch, serve } from './browser.ts';
@@ -20,7 +21,8 @@ const rows = Buffer.from(Array.from({ length: ROWS }, (_, i) => JSON.stringify({
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
-const server = await serve(arg('--port', 4414));
+const distAt = process.argv.indexOf('--dist');
+const server = await serve(arg('--port', 4414), distAt >= 0 ? process.argv[distAt + 1] : 'dist');
 const browser = await launch();
 try {
   console.log(`${ROWS} rows, each failing with a 1 MB message; load before ${load()}`);

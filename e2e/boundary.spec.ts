@@ -170,6 +170,41 @@ test.describe('the sandbox boundary', () => {
     expect(Date.now() - t0).toBeLessThan(1000);
   });
 
+  test('forged whole texts beside a run reply (not a Blob, a lying length, too large) are refused; the next run works', async ({ page }) => {
+    test.setTimeout(480_000);
+    await openApp(page);
+    // The grader rewrites this run's own reply (a Comlink RAW message) on its way out of the worker.
+    const forge = (texts: string) =>
+      inWorker(`
+const orig = MessagePort.prototype.postMessage;
+MessagePort.prototype.postMessage = function (msg, ...rest) {
+  if (msg && msg.type === 'RAW' && msg.value && typeof msg.value === 'object' && 'docErrors' in msg.value) {
+    MessagePort.prototype.postMessage = orig;
+    msg = { ...msg, value: { ...msg.value, texts: ${texts} } };
+  }
+  return orig.call(this, msg, ...rest);
+};`);
+    // Each refusal stops the worker, so each attack pays a Python start: the other shapes (65 texts, a look-alike
+    // object) are covered by boundary.test.ts.
+    const forged: [string, RegExp][] = [
+      ["[{ head: 'x', length: 8, bytes: new ArrayBuffer(8) }]", /a long text is malformed/],
+      ["[{ head: 'x', length: 1e9, blob: new Blob(['x'.repeat(100)]) }]", /claims a length its text does not have/],
+      ["(() => { const mb = new Blob([new Uint8Array(1 << 20)]); return [{ head: 'x', length: 1, blob: new Blob(Array.from({ length: 129 }, () => mb)) }]; })()", /larger than the boundary allows/],
+    ];
+    for (const [i, [texts, why]] of forged.entries()) {
+      // A distinct source each time, so every edit is a new run.
+      await setDoc(page, 'grader', { ...forge(texts), name: `forge ${i}` });
+      // Each attack's reason differs, so this waits for this run's own result.
+      await expect(page.getByTestId('summary')).toContainText(why, { timeout: 120_000 });
+      await expect(page.getByTestId('summary')).toContainText('does not accept');
+      expect(await flags(page)).toEqual(['other_error']);
+      expect(await page.getByTestId('error-details-more').count()).toBe(0);
+    }
+    // The next run, in a fresh worker, is graded as usual.
+    await gradeWith(page, python('def grade(sample, item):\n    return 0.25\n'), 'python');
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0.25');
+  });
+
   test('a grader that exits the interpreter (os._exit) gets its worker replaced; the next run works', async ({ page }) => {
     await openApp(page);
     await gradeWith(page, python('import os\n\ndef grade(sample, item):\n    os._exit(1)\n'), 'python');

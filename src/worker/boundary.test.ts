@@ -77,19 +77,31 @@ describe('schema checks', () => {
     expect(splitCapped(stdout)).toEqual({ text: 'y'.repeat(BOUNDARY_LIMITS.stringChars), omitted: 100_000 });
   });
 
-  it('keeps the whole texts of long strings sent as bytes beside the reply, and bounds them', () => {
-    const bytes = new TextEncoder().encode('z'.repeat(1000)).buffer as ArrayBuffer;
-    const texts = [{ head: 'z'.repeat(10), length: 1000, bytes }];
+  it('keeps the whole texts of long strings sent as Blobs beside the reply, and bounds them', async () => {
+    const blob = new Blob(['z'.repeat(1000)], { type: 'text/html' });
+    const texts = [{ head: 'z'.repeat(10), length: 1000, blob }];
     const r = checkRunResponse({ docErrors: [], problems: [], result: result(), texts });
     expect(r.texts).toEqual(texts);
-    expect(r.texts![0]!.bytes).toBe(bytes);
+    expect(r.texts![0]!.blob).toBe(blob);
+    expect(await r.texts![0]!.blob.text()).toBe('z'.repeat(1000));
+    // Only head, length and blob are kept: anything else a hostile worker adds is dropped.
+    const extra = checkRunResponse({ docErrors: [], problems: [], result: result(), texts: [{ ...texts[0], bytes: new ArrayBuffer(8), port: {} }] });
+    expect(Object.keys(extra.texts![0]!).sort()).toEqual(['blob', 'head', 'length']);
+    const mb = new Blob([new Uint8Array(1 << 20)]);
     const bad = [
       'no',
       [{ head: 'z', length: 1000 }],
-      [{ head: 'z', length: 1.5, bytes }],
-      [{ head: 'z'.repeat(BOUNDARY_LIMITS.stringChars + 1), length: 1000, bytes }],
+      // The earlier form (an ArrayBuffer) and look-alikes of a Blob are refused.
+      [{ head: 'z', length: 1000, bytes: new TextEncoder().encode('z'.repeat(1000)).buffer }],
+      [{ head: 'z', length: 1000, blob: { size: 1000, type: 'text/plain', text: async () => 'z' } }],
+      [{ head: 'z', length: 1.5, blob }],
+      // A length the Blob cannot hold (a count of characters larger than its bytes), or shorter than the head.
+      [{ head: 'z', length: 1001, blob }],
+      [{ head: 'z'.repeat(20), length: 10, blob }],
+      [{ head: 'z'.repeat(BOUNDARY_LIMITS.stringChars + 1), length: 1000, blob }],
       Array.from({ length: BOUNDARY_LIMITS.longTexts + 1 }, () => texts[0]),
-      [{ head: 'z', length: 1, bytes: new ArrayBuffer(BOUNDARY_LIMITS.longTextBytes + 1) }],
+      // 129 MiB in all, over the 128 MiB bound (the parts are one shared 1 MiB Blob).
+      [{ head: 'z', length: 1, blob: new Blob(Array.from({ length: 129 }, () => mb)) }],
     ];
     for (const t of bad) expect(() => checkRunResponse({ docErrors: [], problems: [], result: result(), texts: t })).toThrow(BoundaryError);
   });

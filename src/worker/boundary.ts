@@ -4,8 +4,9 @@
  * into fresh plain data, checks it against its schema, and cuts oversized strings to a hard cap, recording how
  * much was cut. Nothing from the sandbox reaches the app's state or the UI except through these functions.
  *
- * A cut string keeps its head and ends with a marker, `… [N more characters]` (see `capText`/`splitCapped`);
- * for live runs the whole text stays available for a while through `fullText` (a few, bounded).
+ * A cut string keeps its head and ends with a marker, `… [N more characters]` (see `capText`/`splitCapped`).
+ * An honest worker never sends a string that long in a live reply: it cuts long strings to their head itself and
+ * sends each whole text as a Blob beside the reply (long-text.ts), which the views use for copy and download.
  */
 import { MODEL_OPERATIONS, type AssetRequest, type BatchResponse, type FrameEvent, type ModelOperation, type RunProgress, type RunResponse } from './protocol.ts';
 import type { AstResponse } from './ast-request.ts';
@@ -14,10 +15,10 @@ import { LONG_TEXT_HEAD, type LongText } from './long-text.ts';
 export const BOUNDARY_LIMITS = {
   /**
    * Any string in a live run's reply (exception details, stdout, explanations). The worker itself cuts longer
-   * strings to this head and sends their whole text as bytes beside the reply (long-text.ts).
+   * strings to this head and sends their whole text as a Blob beside the reply (long-text.ts).
    */
   stringChars: LONG_TEXT_HEAD,
-  /** The whole texts sent as bytes beside a live run's reply: how many, and their total size. */
+  /** The whole texts sent as Blobs beside a live run's reply: how many, and their total size in bytes. */
   longTexts: 64,
   longTextBytes: 128 * 1024 * 1024,
   /** A dataset row's message (100,000 rows must stay light). */
@@ -60,32 +61,8 @@ export function splitCapped(s: string): CappedText {
   return m ? { text: s.slice(0, m.index), omitted: Number(m[1]) } : { text: s, omitted: 0 };
 }
 
-// The whole texts of the latest cut strings, by their capped form: a way to get the whole text (bounded).
-const FULL_KEEP = 8;
-const FULL_CHARS = 64 * 1024 * 1024;
-const fullTexts = new Map<string, string>();
-
-function keepFull(capped: string, full: string) {
-  fullTexts.delete(capped);
-  fullTexts.set(capped, full);
-  let total = 0;
-  for (const v of fullTexts.values()) total += v.length;
-  for (const k of fullTexts.keys()) {
-    if (fullTexts.size <= FULL_KEEP && total <= FULL_CHARS) break;
-    total -= fullTexts.get(k)!.length;
-    fullTexts.delete(k);
-  }
-}
-
-/** The whole text behind a string cut at the boundary of a recent live run, while it is kept. */
-export function fullText(capped: string): string | undefined {
-  return fullTexts.get(capped);
-}
-
 interface CopyOptions {
   stringChars: number;
-  /** Remember the whole text of cut strings (live runs only). */
-  keep?: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -100,11 +77,7 @@ export function plainCopy(value: unknown, options: CopyOptions): unknown {
   const leaf = (v: unknown, where: string): unknown => {
     if (++nodes > BOUNDARY_LIMITS.nodes) throw new BoundaryError(`the reply holds more than ${BOUNDARY_LIMITS.nodes} values`);
     if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number') return v;
-    if (typeof v === 'string') {
-      const c = capText(v, options.stringChars);
-      if (options.keep && c !== v) keepFull(c, v);
-      return c;
-    }
+    if (typeof v === 'string') return capText(v, options.stringChars);
     if (Array.isArray(v)) return v;
     if (typeof v === 'object') {
       const proto = Object.getPrototypeOf(v) as unknown;
@@ -194,9 +167,9 @@ function checkExplanation(e: unknown, at: string) {
 
 const DOC_NAMES = ['grader', 'sample', 'item'];
 
-/** A live run's reply (`GraderWorkerApi.run`), checked and capped; the whole texts of cut strings are kept. */
+/** A live run's reply (`GraderWorkerApi.run`), checked and capped, with the whole texts of its long strings. */
 export function checkRunResponse(raw: unknown): RunResponse {
-  // The long texts' bytes are not plain data: checked on their own, then the rest of the reply is copied.
+  // The long texts' Blobs are not plain data: checked on their own, then the rest of the reply is copied.
   let texts: LongText[] = [];
   if (isRecord(raw) && raw.texts !== undefined) {
     texts = checkLongTexts(raw.texts);
@@ -204,7 +177,7 @@ export function checkRunResponse(raw: unknown): RunResponse {
     void _texts;
     raw = rest;
   }
-  const v = plainCopy(raw, { stringChars: BOUNDARY_LIMITS.stringChars, keep: true });
+  const v = plainCopy(raw, { stringChars: BOUNDARY_LIMITS.stringChars });
   need(isRecord(v), 'the run reply is not an object');
   need(
     listOf(v.docErrors, (d) => isRecord(d) && DOC_NAMES.includes(d.doc as string) && isStr(d.message) && isInt(d.offset) && isInt(d.line) && isInt(d.column)),
@@ -219,19 +192,24 @@ export function checkRunResponse(raw: unknown): RunResponse {
   return v as unknown as RunResponse;
 }
 
-/** The whole texts of a reply's long strings (long-text.ts): each a head, a length and UTF-8 bytes, bounded. */
+/**
+ * The whole texts of a reply's long strings (long-text.ts): each a head, a length and a Blob, bounded in number
+ * and total size. The Blob's own type is never used (the views wrap it as plain text); its size is native, so
+ * it cannot lie, and the claimed length must fit it (a UTF-16 code unit takes at least one UTF-8 byte).
+ */
 function checkLongTexts(raw: unknown): LongText[] {
   need(Array.isArray(raw) && raw.length <= BOUNDARY_LIMITS.longTexts, 'texts is malformed or holds too many texts');
   let total = 0;
   return (raw as unknown[]).map((t) => {
     need(
-      isRecord(t) && typeof t.head === 'string' && t.head.length <= LONG_TEXT_HEAD && isInt(t.length) && t.bytes instanceof ArrayBuffer,
+      isRecord(t) && typeof t.head === 'string' && t.head.length <= LONG_TEXT_HEAD && isInt(t.length) && t.blob instanceof Blob,
       'a long text is malformed',
     );
     const r = t as unknown as LongText;
-    total += r.bytes.byteLength;
+    need(r.length >= r.head.length && r.length <= r.blob.size, 'a long text claims a length its text does not have');
+    total += r.blob.size;
     need(total <= BOUNDARY_LIMITS.longTextBytes, 'the long texts are larger than the boundary allows');
-    return { head: r.head, length: r.length, bytes: r.bytes };
+    return { head: r.head, length: r.length, blob: r.blob };
   });
 }
 

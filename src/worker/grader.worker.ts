@@ -139,9 +139,9 @@ const api: GraderWorkerApi = {
     progress = onProgress;
     modelCall = onModel;
     try {
-      // Long strings (a 20 MB exception message) travel as transferred bytes, not through the clone.
+      // Long strings (a 20 MB exception message) travel as Blobs (a handle in the clone), not as strings.
       const { value, texts } = packLongStrings(await run(request));
-      return Comlink.transfer({ ...value, ...(texts.length ? { texts } : {}) }, texts.map((t) => t.bytes));
+      return texts.length ? { ...value, texts } : value;
     } finally {
       progress = undefined;
       modelCall = undefined;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { noErrors } from '../engine/result.ts';
 import { DEFAULT_SETTINGS } from '../engine/types.ts';
 import type { GraderHost, WorkerHandle } from './host.ts';
-import { BOUNDARY_LIMITS, fullText, splitCapped } from './boundary.ts';
+import { BOUNDARY_LIMITS, splitCapped } from './boundary.ts';
 import { LiveRunner } from './live-runner.ts';
+import { packLongStrings } from './long-text.ts';
 import type { RunRequest, RunResponse } from './protocol.ts';
 
 /** A fake host whose workers answer as `behaviour` says; records spawns and kills. */
@@ -245,7 +246,7 @@ describe('LiveRunner at the sandbox boundary', () => {
     expect(log).toEqual(['spawn 1', 'kill 1', 'spawn 2']);
   });
 
-  it('cuts a 20 MB error message to the cap, keeping the whole text for a while', async () => {
+  it('cuts a 20 MB error message sent whole (not as a Blob, as an honest worker does) to the cap', async () => {
     const huge = 'x'.repeat(20_000_000);
     const { host } = hostOf(() => ({
       run: async () => {
@@ -259,7 +260,20 @@ describe('LiveRunner at the sandbox boundary', () => {
     const cap = BOUNDARY_LIMITS.stringChars;
     expect(details.length).toBeLessThan(cap + 100);
     expect(splitCapped(details)).toEqual({ text: 'x'.repeat(cap), omitted: 20_000_000 - cap });
-    expect(fullText(details)).toBe(huge);
+    expect(r.status === 'done' && r.response.texts).toBeFalsy();
+  });
+
+  it('passes the whole texts of a packed reply on as the Blobs the worker sent', async () => {
+    const whole = `${'x'.repeat(300_000)}END`;
+    const { value, texts } = packLongStrings(answer(0, { python_grader_runtime_error: true, python_grader_runtime_error_details: whole }));
+    const { host } = hostOf(() => ({ run: async () => ({ ...value, texts }) }));
+    const r = await new LiveRunner(host).run(request('{}'), 1000);
+    expect(r.status).toBe('done');
+    if (r.status !== 'done') return;
+    expect(r.response.result?.metadata.errors.python_grader_runtime_error_details).toBe('x'.repeat(BOUNDARY_LIMITS.stringChars));
+    expect(r.response.texts).toHaveLength(1);
+    expect(r.response.texts![0]!.length).toBe(whole.length);
+    expect(await r.response.texts![0]!.blob.text()).toBe(whole);
   });
 
   it('replaces a worker whose interpreter died (os._exit), so the next run works', async () => {

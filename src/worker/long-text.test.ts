@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { packLongStrings } from './long-text.ts';
 
 describe('packLongStrings', () => {
-  it('cuts long strings to their head and sends each distinct text once, whole, as UTF-8', () => {
+  it('cuts long strings to their head and sends each distinct text once, whole, as a UTF-8 Blob', async () => {
     const big = 'é'.repeat(30) + 'END';
     const { value, texts } = packLongStrings({ a: big, b: [big, 'short'], c: { d: 'x'.repeat(11), n: 1, z: null } }, 10);
     expect(value).toEqual({ a: 'é'.repeat(10), b: ['é'.repeat(10), 'short'], c: { d: 'x'.repeat(10), n: 1, z: null } });
     expect(texts).toHaveLength(2);
-    expect(new TextDecoder().decode(texts[0]!.bytes)).toBe(big);
+    expect(texts[0]!.blob).toBeInstanceOf(Blob);
+    expect(texts[0]!.blob.size).toBe(new TextEncoder().encode(big).length);
+    expect(await texts[0]!.blob.text()).toBe(big);
+    expect(await texts[1]!.blob.text()).toBe('x'.repeat(11));
     expect(texts[0]).toMatchObject({ head: 'é'.repeat(10), length: 33 });
   });
 

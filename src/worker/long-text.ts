@@ -1,12 +1,14 @@
 /**
- * Long strings in a result, moved out of the structured clone: a grader can put 20 MB in an exception message,
- * and the app's main thread would spend hundreds of milliseconds deserializing each copy of it. The worker
- * replaces every string longer than LONG_TEXT_HEAD by its head and sends the whole text once, as UTF-8 bytes
- * in a transferred ArrayBuffer (no copy, no parse); the app decodes it only when a reader asks for more.
- * Pure: no DOM, no worker globals.
+ * Long strings in a result, moved out of the structured clone: a grader can put 20 MB in an exception message.
+ * The worker replaces every string longer than LONG_TEXT_HEAD by its head and sends the whole text once, as a
+ * Blob: the worker encodes it, the structured clone carries only a handle, and the bytes live in the browser's
+ * blob store, outside the app's JavaScript heap (an ArrayBuffer of them would count as the main thread's external
+ * memory and set off its garbage collections, tens of milliseconds each). The app never decodes the whole text
+ * to show it: copy and download hand the Blob itself to the browser.
+ * Pure: no DOM, no worker globals (Blob is in every browser and in Node).
  */
 
-/** Characters of a long string that stay in the result (more than any view shows before "show more"). */
+/** Characters of a long string that stay in the result (as much as any view shows before reading the Blob). */
 export const LONG_TEXT_HEAD = 200_000;
 
 export interface LongText {
@@ -15,13 +17,12 @@ export interface LongText {
   /** The whole text's length (UTF-16 code units). */
   length: number;
   /** The whole text, UTF-8. */
-  bytes: ArrayBuffer;
+  blob: Blob;
 }
 
 /** A copy of `value` with long strings cut to their heads, and the whole texts (each distinct text once). */
 export function packLongStrings<T>(value: T, head = LONG_TEXT_HEAD): { value: T; texts: LongText[] } {
   const byText = new Map<string, LongText>();
-  const encoder = new TextEncoder();
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') {
       if (v.length <= head) return v;
@@ -29,7 +30,7 @@ export function packLongStrings<T>(value: T, head = LONG_TEXT_HEAD): { value: T;
       if (!t) {
         // Never split a surrogate pair at the cut.
         const end = v.charCodeAt(head - 1) >= 0xd800 && v.charCodeAt(head - 1) <= 0xdbff ? head - 1 : head;
-        t = { head: v.slice(0, end), length: v.length, bytes: encoder.encode(v).buffer as ArrayBuffer };
+        t = { head: v.slice(0, end), length: v.length, blob: new Blob([v], { type: 'text/plain;charset=utf-8' }) };
         byText.set(v, t);
       }
       return t.head;

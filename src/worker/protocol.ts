@@ -54,7 +54,7 @@ export interface RunResponse {
   /** Validation problems of the grader (errors and warnings), with JSON pointers. */
   problems: ValidationProblem[];
   result: RunResult | null;
-  /** The whole texts of strings cut to their head in `result` (long-text.ts), as transferred UTF-8 bytes. */
+  /** The whole texts of strings cut to their head in `result` (long-text.ts), as Blobs of UTF-8. */
   texts?: LongText[];
 }
 

@@ -32,6 +32,9 @@ describe('nextCap', () => {
 
 it('formatCount groups thousands', () => {
   expect(formatCount(19_996_000)).toBe('19,996,000');
+  for (const n of [0, 7, 999, 1000, 12_345, 100_000, 999_999, 1_000_001, 123_456_789_012, -1, -1234, -1_234_567]) {
+    expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  }
 });
 
 it('cappedJson cuts long strings and says how much is left out', () => {

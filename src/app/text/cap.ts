@@ -33,9 +33,14 @@ export function nextCap(current: number, length: number): number {
   return Math.min(length, MAX_SHOWN, Math.max(current * 10, DEFAULT_CAP));
 }
 
-/** "1,234,567" */
+/**
+ * "1,234,567". Not `toLocaleString`: its first call sets up ICU's number formatting, several milliseconds on the
+ * main thread at the moment a long text is first shown.
+ */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  const s = String(Math.trunc(n));
+  const digits = s.startsWith('-') ? s.slice(1) : s;
+  return (s.startsWith('-') ? '-' : '') + digits.replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /**
