@@ -103,26 +103,33 @@ export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): numbe
 }
 
 /**
- * ratioCodePoints on two surrogate-free strings (code units = code points), read in place with lcsLengthString,
- * so the common unprocessed case builds no code-point arrays.
+ * ratioCodePoints on two strings read in place with lcsLengthString (no code-point arrays), or -1 when either
+ * holds a surrogate. With a cutoff the lengths decide early exits, so the strings are checked first.
  */
 function ratioString(a: string, b: string, cutoff: number): number {
+  if (cutoff > 0 && (hasSurrogate(a) || hasSurrogate(b))) return -1;
   const minLcs = indelMinLcs(a.length, b.length, cutoff);
   if (minLcs < 0) return 0;
-  return indelScore(a.length, b.length, a.length + b.length > 0 ? lcsLengthString(a, b, minLcs) : 0, cutoff);
+  const lcs = a.length + b.length > 0 ? lcsLengthString(a, b, minLcs) : 0;
+  return lcs < 0 ? -1 : indelScore(a.length, b.length, lcs, cutoff);
 }
 
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
 export function ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  if (!opts?.processor && !hasSurrogate(s1) && !hasSurrogate(s2)) return ratioString(s1, s2, cutoffOf(opts));
+  if (!opts?.processor) {
+    const r = ratioString(s1, s2, cutoffOf(opts));
+    if (r >= 0) return r;
+  }
   const [a, b] = inputCps(s1, s2, opts);
   return ratioCodePoints(a, b, cutoffOf(opts));
 }
 
 /** fuzz.QRatio: ratio, but 0 when either (processed) string is empty. */
 export function QRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  if (!opts?.processor && !hasSurrogate(s1) && !hasSurrogate(s2)) {
-    return s1.length && s2.length ? ratioString(s1, s2, cutoffOf(opts)) : 0;
+  if (!opts?.processor) {
+    if (!s1.length || !s2.length) return 0;
+    const r = ratioString(s1, s2, cutoffOf(opts));
+    if (r >= 0) return r;
   }
   const [a, b] = inputCps(s1, s2, opts);
   if (!a.length || !b.length) return 0;
