@@ -394,6 +394,71 @@ function lcsWasmAscii(k: WasmLcs, p: string, pS: number, len1: number, t: string
 }
 
 /**
+ * Byte views of the wasm pattern and text areas, each with room for `n` bytes, for callers that write ASCII
+ * there themselves and then call `lcsAreas` (the token scorers write joined tokens without building strings).
+ * undefined when the wasm kernel is off or unavailable. Valid until the next call into this module.
+ */
+export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
+  const k = useWasm ? wasmLcs() : undefined;
+  if (!k) return undefined;
+  const h = layoutFor(k, Math.max(1, (n + 255) >>> 8));
+  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
+    patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
+    textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
+  }
+  return [patBytes, textBytes as Uint8Array];
+}
+
+/**
+ * LCS of the first `lenA` bytes of the pattern area and the first `lenB` of the text area (written after
+ * `asciiAreas`), with lcsLength's `minLcs` contract: common affix off, the longer middle as the pattern, the JS
+ * one-word kernel up to 30 bytes, the wasm kernels beyond.
+ */
+export function lcsAreas(lenA: number, lenB: number, minLcs = 0): number {
+  if (minLcs > Math.min(lenA, lenB)) return 0;
+  const A = patBytes as Uint8Array;
+  const B = textBytes as Uint8Array;
+  let prefix = 0;
+  while (prefix < lenA && prefix < lenB && A[prefix] === B[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < lenA - prefix && suffix < lenB - prefix && A[lenA - 1 - suffix] === B[lenB - 1 - suffix]) suffix++;
+  const affix = prefix + suffix;
+  const midA = lenA - affix;
+  const midB = lenB - affix;
+  if (midA === 0 || midB === 0) return affix;
+  const aLonger = midA >= midB;
+  const pLen = aLonger ? midA : midB;
+  const tLen = aLonger ? midB : midA;
+  if (pLen <= JS_ONLY_MAX) {
+    const P = aLonger ? A : B;
+    const T = aLonger ? B : A;
+    const masks = shortMasks;
+    for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
+      const c = P[prefix + i] as number;
+      masks[c] = (masks[c] as number) | bit;
+    }
+    let S = MASK;
+    for (let j = 0; j < tLen; j++) {
+      const u = S & (masks[T[prefix + j] as number] as number);
+      S = ((S + u) | (S - u)) & MASK;
+    }
+    for (let i = 0; i < pLen; i++) masks[P[prefix + i] as number] = 0;
+    return affix + popcount30(~S & MASK);
+  }
+  const k = wasmLcs() as WasmLcs;
+  const pPtr = (aLonger ? PAT_PTR : TEXT_PTR) + prefix;
+  const tPtr = (aLonger ? TEXT_PTR : PAT_PTR) + prefix;
+  const words = (pLen + 63) >>> 6;
+  const pair = words <= UNROLL ? k.pair8[words] : undefined;
+  if (pair) return affix + pair(pPtr, pLen, tPtr, tLen, TABLE_PTR);
+  const rest = Math.max(0, minLcs - affix);
+  k.build8(pPtr, pLen, TABLE_PTR, words);
+  const lcs = k.lcs8(words, tLen, tPtr, TABLE_PTR, S_PTR, rest > 0 ? pLen - rest : -1, 256);
+  k.clear8(pPtr, pLen, TABLE_PTR, words);
+  return affix + lcs;
+}
+
+/**
  * Length of the longest common subsequence of two code-point sequences. With `minLcs`, the answer is exact when
  * it is >= minLcs and merely some smaller number otherwise (the cut-off lets the computation skip work).
  */
