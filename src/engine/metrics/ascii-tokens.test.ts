@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AsciiTokenPair } from './ascii-tokens.ts';
-import { decomposeTokens, token_ratio, token_set_ratio, token_sort_ratio, WRatio } from './fuzzy.ts';
+import { decomposeTokens, partial_token_ratio, token_ratio, token_set_ratio, token_sort_ratio, WRatio } from './fuzzy.ts';
 import { setWasmKernel } from './lcs.ts';
 import { pySorted, pySplit } from './tokenize.ts';
 
@@ -54,9 +54,9 @@ describe('AsciiTokenPair (token scorers on bytes)', () => {
     expect(pair.load('plain words', 'plain')).toBe(true);
   });
 
-  it('gives the token scorers and WRatio the same scores as the general (string) path', () => {
+  it('gives the token scorers, partial_token_ratio and WRatio the same scores as the general (string) path', () => {
     const next = rng(4711);
-    const scorers = { token_sort_ratio, token_set_ratio, token_ratio, WRatio };
+    const scorers = { token_sort_ratio, token_set_ratio, token_ratio, partial_token_ratio, WRatio };
     for (let trial = 0; trial < 400; trial++) {
       // Short and long (multi-word kernels) sentences, and some with a score cutoff.
       const long = trial % 4 === 0;

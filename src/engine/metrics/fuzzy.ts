@@ -371,6 +371,9 @@ export interface SortedTokenPair {
   sortedLenB: number;
   diffLcs(minLcs: number): number;
   sortedLcs(minLcs: number): number;
+  /** Code points of the joined sorted lists, then of the joined differences: scratch views, valid until the next call. */
+  joinedSorted(): [CodePoints, CodePoints];
+  joinedDiff(): [CodePoints, CodePoints];
 }
 
 /** SortedTokenPair of two sorted string lists, on code points. */
@@ -412,6 +415,14 @@ class StringTokenPair implements SortedTokenPair {
   sortedLcs(minLcs: number): number {
     const [a, b] = joined2(this.sortedA, this.sortedB);
     return lcsLength(a, b, minLcs);
+  }
+
+  joinedSorted(): [CodePoints, CodePoints] {
+    return joined2(this.sortedA, this.sortedB);
+  }
+
+  joinedDiff(): [CodePoints, CodePoints] {
+    return joined2(this.d.diffAB, this.d.diffBA);
   }
 }
 
@@ -479,16 +490,16 @@ function partialTokenSetRatioStr(s1: string, s2: string, cutoff: number): number
   return partialRatioStr(diffAB.join(' '), diffBA.join(' '), cutoff);
 }
 
-function partialTokenRatioStr(s1: string, s2: string, cutoff: number): number {
+/** partial_token_ratio, rapidfuzz's way: 100 on any shared token, else partial_ratio of the joined lists. */
+function partialTokenRatioPair(tp: SortedTokenPair, cutoff: number): number {
   if (cutoff > 100) return 0;
-  const sortedA = pySorted(pySplit(s1));
-  const sortedB = pySorted(pySplit(s2));
-  const { intersection, diffAB, diffBA } = decomposeSorted(sortedA, sortedB);
-  if (intersection.length) return 100;
-  const result = partialRatioStr(sortedA.join(' '), sortedB.join(' '), cutoff);
+  if (tp.sectCount) return 100;
+  const [x, y] = tp.joinedSorted();
+  const result = partialRatioAlignmentCodePoints(x, y, cutoff).score;
   // Without duplicate tokens the differences are the token lists themselves: same partial_ratio.
-  if (sortedA.length === diffAB.length && sortedB.length === diffBA.length) return result;
-  return Math.max(result, partialRatioStr(diffAB.join(' '), diffBA.join(' '), Math.max(cutoff, result)));
+  if (tp.countA === tp.abCount && tp.countB === tp.baCount) return result;
+  const [u, v] = tp.joinedDiff();
+  return Math.max(result, partialRatioAlignmentCodePoints(u, v, Math.max(cutoff, result)).score);
 }
 
 function sortedSplit(s: string): string[] {
@@ -522,7 +533,7 @@ export function partial_token_set_ratio(s1: string, s2: string, opts?: FuzzyOpti
 
 /** fuzz.partial_token_ratio: max(partial_token_set_ratio, partial_token_sort_ratio), computed rapidfuzz's way. */
 export function partial_token_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return partialTokenRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  return partialTokenRatioPair(tokenPair(processed(s1, opts), processed(s2, opts)), cutoffOf(opts));
 }
 
 /* ------------------------------------------------------------------ WRatio */
@@ -575,7 +586,7 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
     trace.winner = 'partial_ratio';
   }
   cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-  const ptr = partialTokenRatioStr(s1, s2, cutoff);
+  const ptr = partialTokenRatioPair(tokenPair(s1, s2), cutoff);
   trace.partialTokenRatio = ptr;
   if (ptr * UNBASE_SCALE * partialScale > endRatio) {
     endRatio = ptr * UNBASE_SCALE * partialScale;
