@@ -9,6 +9,7 @@
  * reported alignment on ties; score_cutoff > 100), this follows the C++ build that pip users get.
  * Not here: grading, 0..1 scaling, UI data (fuzzy-explain.ts).
  */
+import { AsciiTokenPair } from './ascii-tokens.ts';
 import { defaultProcessCodePoints, default_process, processInPlace } from './fuzzy-process.ts';
 import { hasSurrogate, lcsLength, lcsLengthString, lcsPrefixes, lcsSlots, PatternMatchVector, type CodePoints } from './lcs.ts';
 import { compareCodePoints, cpLength, joinCodePointsInto, pySorted, pySplit, toCodePointsInto } from './tokenize.ts';
@@ -103,26 +104,33 @@ export function ratioCodePoints(a: CodePoints, b: CodePoints, cutoff = 0): numbe
 }
 
 /**
- * ratioCodePoints on two surrogate-free strings (code units = code points), read in place with lcsLengthString,
- * so the common unprocessed case builds no code-point arrays.
+ * ratioCodePoints on two strings read in place with lcsLengthString (no code-point arrays), or -1 when either
+ * holds a surrogate. With a cutoff the lengths decide early exits, so the strings are checked first.
  */
 function ratioString(a: string, b: string, cutoff: number): number {
+  if (cutoff > 0 && (hasSurrogate(a) || hasSurrogate(b))) return -1;
   const minLcs = indelMinLcs(a.length, b.length, cutoff);
   if (minLcs < 0) return 0;
-  return indelScore(a.length, b.length, a.length + b.length > 0 ? lcsLengthString(a, b, minLcs) : 0, cutoff);
+  const lcs = a.length + b.length > 0 ? lcsLengthString(a, b, minLcs) : 0;
+  return lcs < 0 ? -1 : indelScore(a.length, b.length, lcs, cutoff);
 }
 
 /** fuzz.ratio: 200·LCS/(|s1|+|s2|) in code points; two empty strings give 100. */
 export function ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  if (!opts?.processor && !hasSurrogate(s1) && !hasSurrogate(s2)) return ratioString(s1, s2, cutoffOf(opts));
+  if (!opts?.processor) {
+    const r = ratioString(s1, s2, cutoffOf(opts));
+    if (r >= 0) return r;
+  }
   const [a, b] = inputCps(s1, s2, opts);
   return ratioCodePoints(a, b, cutoffOf(opts));
 }
 
 /** fuzz.QRatio: ratio, but 0 when either (processed) string is empty. */
 export function QRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  if (!opts?.processor && !hasSurrogate(s1) && !hasSurrogate(s2)) {
-    return s1.length && s2.length ? ratioString(s1, s2, cutoffOf(opts)) : 0;
+  if (!opts?.processor) {
+    if (!s1.length || !s2.length) return 0;
+    const r = ratioString(s1, s2, cutoffOf(opts));
+    if (r >= 0) return r;
   }
   const [a, b] = inputCps(s1, s2, opts);
   if (!a.length || !b.length) return 0;
@@ -344,25 +352,100 @@ function joinedLength(tokens: string[]): number {
   return n;
 }
 
-/** token_sort_ratio on already sorted token lists. */
-function tokenSortRatioSorted(sortedA: string[], sortedB: string[], cutoff: number): number {
-  if (cutoff > 100) return 0;
-  const [a, b] = joined2(sortedA, sortedB);
-  return ratioCodePoints(a, b, cutoff);
+/**
+ * What token_set_ratio and token_sort_ratio need from two sorted token lists, however they are stored: counts,
+ * lengths of the joined lists (`" ".join`, in code points) and the LCS of the joined differences and of the joined
+ * sorted lists (with lcsLength's minLcs contract). `StringTokenPair` (below) serves any string;
+ * ascii-tokens.ts serves ASCII strings without building any. The formulas are written once, against this.
+ */
+export interface SortedTokenPair {
+  countA: number;
+  countB: number;
+  sectCount: number;
+  abCount: number;
+  baCount: number;
+  sectLen: number;
+  abLen: number;
+  baLen: number;
+  sortedLenA: number;
+  sortedLenB: number;
+  diffLcs(minLcs: number): number;
+  sortedLcs(minLcs: number): number;
+  /** Code points of the joined sorted lists, then of the joined differences: scratch views, valid until the next call. */
+  joinedSorted(): [CodePoints, CodePoints];
+  joinedDiff(): [CodePoints, CodePoints];
 }
 
-/** token_set_ratio on already sorted token lists. */
-function tokenSetRatioSorted(sortedA: string[], sortedB: string[], cutoff: number): number {
+/** SortedTokenPair of two sorted string lists, on code points. */
+class StringTokenPair implements SortedTokenPair {
+  countA: number;
+  countB: number;
+  sectCount: number;
+  abCount: number;
+  baCount: number;
+  sectLen: number;
+  abLen: number;
+  baLen: number;
+  sortedLenA: number;
+  sortedLenB: number;
+  private readonly d: TokenDecomposition;
+
+  constructor(
+    private readonly sortedA: string[],
+    private readonly sortedB: string[],
+  ) {
+    const d = (this.d = decomposeSorted(sortedA, sortedB));
+    this.countA = sortedA.length;
+    this.countB = sortedB.length;
+    this.sectCount = d.intersection.length;
+    this.abCount = d.diffAB.length;
+    this.baCount = d.diffBA.length;
+    this.sectLen = joinedLength(d.intersection);
+    this.abLen = joinedLength(d.diffAB);
+    this.baLen = joinedLength(d.diffBA);
+    this.sortedLenA = joinedLength(sortedA);
+    this.sortedLenB = joinedLength(sortedB);
+  }
+
+  diffLcs(minLcs: number): number {
+    const [a, b] = joined2(this.d.diffAB, this.d.diffBA);
+    return lcsLength(a, b, minLcs);
+  }
+
+  sortedLcs(minLcs: number): number {
+    const [a, b] = joined2(this.sortedA, this.sortedB);
+    return lcsLength(a, b, minLcs);
+  }
+
+  joinedSorted(): [CodePoints, CodePoints] {
+    return joined2(this.sortedA, this.sortedB);
+  }
+
+  joinedDiff(): [CodePoints, CodePoints] {
+    return joined2(this.d.diffAB, this.d.diffBA);
+  }
+}
+
+/** token_sort_ratio: ratio of the joined sorted lists (fuzz.ratio's arithmetic on their lengths). */
+function tokenSortRatioPair(tp: SortedTokenPair, cutoff: number): number {
+  if (cutoff > 100) return 0;
+  const lenA = tp.sortedLenA;
+  const lenB = tp.sortedLenB;
+  const minLcs = indelMinLcs(lenA, lenB, cutoff);
+  if (minLcs < 0) return 0;
+  return indelScore(lenA, lenB, lenA + lenB > 0 ? tp.sortedLcs(minLcs) : 0, cutoff);
+}
+
+/** token_set_ratio. */
+function tokenSetRatioPair(tp: SortedTokenPair, cutoff: number): number {
   if (cutoff > 100) return 0;
   // FuzzyWuzzy compatibility: 0 when either side has no token (even both).
-  if (!sortedA.length || !sortedB.length) return 0;
-  const { intersection, diffAB, diffBA } = decomposeSorted(sortedA, sortedB);
-  if (intersection.length && (!diffAB.length || !diffBA.length)) return 100;
+  if (!tp.countA || !tp.countB) return 0;
+  if (tp.sectCount && (!tp.abCount || !tp.baCount)) return 100;
 
-  const [a, b] = joined2(diffAB, diffBA);
-  const abLen = a.length;
-  const baLen = b.length;
-  const sectLen = joinedLength(intersection);
+  const abLen = tp.abLen;
+  const baLen = tp.baLen;
+  const sectLen = tp.sectLen;
   const sect = sectLen ? 1 : 0;
   const sectAbLen = sectLen + sect + abLen;
   const sectBaLen = sectLen + sect + baLen;
@@ -371,7 +454,7 @@ function tokenSetRatioSorted(sortedA: string[], sortedB: string[], cutoff: numbe
   const cutoffDistance = Math.ceil((sectAbLen + sectBaLen) * (1 - cutoff / 100));
   // dist <= cutoffDistance needs LCS >= (abLen + baLen - cutoffDistance) / 2
   const minLcs = Math.max(0, Math.ceil((abLen + baLen - cutoffDistance) / 2));
-  const dist = abLen + baLen - 2 * lcsLength(a, b, minLcs);
+  const dist = abLen + baLen - 2 * tp.diffLcs(minLcs);
   if (dist <= cutoffDistance) result = normDistance(dist, sectAbLen + sectBaLen, cutoff);
   if (!sectLen) return result;
 
@@ -381,8 +464,15 @@ function tokenSetRatioSorted(sortedA: string[], sortedB: string[], cutoff: numbe
   return Math.max(result, sectAbRatio, sectBaRatio);
 }
 
-function tokenRatioSorted(sortedA: string[], sortedB: string[], cutoff: number): number {
-  return Math.max(tokenSetRatioSorted(sortedA, sortedB, cutoff), tokenSortRatioSorted(sortedA, sortedB, cutoff));
+function tokenRatioPair(tp: SortedTokenPair, cutoff: number): number {
+  return Math.max(tokenSetRatioPair(tp, cutoff), tokenSortRatioPair(tp, cutoff));
+}
+
+const asciiPair = new AsciiTokenPair();
+
+/** The token pair of two strings: bytes when both are ASCII (and wasm is there), else sorted string lists. */
+function tokenPair(s1: string, s2: string): SortedTokenPair {
+  return asciiPair.load(s1, s2) ? asciiPair : new StringTokenPair(sortedSplit(s1), sortedSplit(s2));
 }
 
 function partialTokenSortRatioStr(a: string, b: string, cutoff: number): number {
@@ -400,16 +490,16 @@ function partialTokenSetRatioStr(s1: string, s2: string, cutoff: number): number
   return partialRatioStr(diffAB.join(' '), diffBA.join(' '), cutoff);
 }
 
-function partialTokenRatioStr(s1: string, s2: string, cutoff: number): number {
+/** partial_token_ratio, rapidfuzz's way: 100 on any shared token, else partial_ratio of the joined lists. */
+function partialTokenRatioPair(tp: SortedTokenPair, cutoff: number): number {
   if (cutoff > 100) return 0;
-  const sortedA = pySorted(pySplit(s1));
-  const sortedB = pySorted(pySplit(s2));
-  const { intersection, diffAB, diffBA } = decomposeSorted(sortedA, sortedB);
-  if (intersection.length) return 100;
-  const result = partialRatioStr(sortedA.join(' '), sortedB.join(' '), cutoff);
+  if (tp.sectCount) return 100;
+  const [x, y] = tp.joinedSorted();
+  const result = partialRatioAlignmentCodePoints(x, y, cutoff).score;
   // Without duplicate tokens the differences are the token lists themselves: same partial_ratio.
-  if (sortedA.length === diffAB.length && sortedB.length === diffBA.length) return result;
-  return Math.max(result, partialRatioStr(diffAB.join(' '), diffBA.join(' '), Math.max(cutoff, result)));
+  if (tp.countA === tp.abCount && tp.countB === tp.baCount) return result;
+  const [u, v] = tp.joinedDiff();
+  return Math.max(result, partialRatioAlignmentCodePoints(u, v, Math.max(cutoff, result)).score);
 }
 
 function sortedSplit(s: string): string[] {
@@ -418,17 +508,17 @@ function sortedSplit(s: string): string[] {
 
 /** fuzz.token_sort_ratio: ratio of the sorted, space-joined tokens. */
 export function token_sort_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return tokenSortRatioSorted(sortedSplit(processed(s1, opts)), sortedSplit(processed(s2, opts)), cutoffOf(opts));
+  return tokenSortRatioPair(tokenPair(processed(s1, opts), processed(s2, opts)), cutoffOf(opts));
 }
 
 /** fuzz.token_set_ratio: compares the shared tokens plus each side's leftovers; 100 when one set contains the other. */
 export function token_set_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return tokenSetRatioSorted(sortedSplit(processed(s1, opts)), sortedSplit(processed(s2, opts)), cutoffOf(opts));
+  return tokenSetRatioPair(tokenPair(processed(s1, opts), processed(s2, opts)), cutoffOf(opts));
 }
 
 /** fuzz.token_ratio: max(token_set_ratio, token_sort_ratio). */
 export function token_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return tokenRatioSorted(sortedSplit(processed(s1, opts)), sortedSplit(processed(s2, opts)), cutoffOf(opts));
+  return tokenRatioPair(tokenPair(processed(s1, opts), processed(s2, opts)), cutoffOf(opts));
 }
 
 /** fuzz.partial_token_sort_ratio: partial_ratio of the sorted, space-joined tokens. */
@@ -443,7 +533,7 @@ export function partial_token_set_ratio(s1: string, s2: string, opts?: FuzzyOpti
 
 /** fuzz.partial_token_ratio: max(partial_token_set_ratio, partial_token_sort_ratio), computed rapidfuzz's way. */
 export function partial_token_ratio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return partialTokenRatioStr(processed(s1, opts), processed(s2, opts), cutoffOf(opts));
+  return partialTokenRatioPair(tokenPair(processed(s1, opts), processed(s2, opts)), cutoffOf(opts));
 }
 
 /* ------------------------------------------------------------------ WRatio */
@@ -466,16 +556,17 @@ export interface WRatioTrace {
 export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
   const empty: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
   if (!s1 || !s2 || cutoff > 100) return empty;
-  // a and b are views of the scratch buffers: use them before any token scorer refills those.
-  const [a, b] = cps2(s1, s2);
-  const len1 = a.length;
-  const len2 = b.length;
+  // Strings without surrogates are read in place (code units = code points); others as code points.
+  let endRatio = ratioString(s1, s2, cutoff);
+  const cps = endRatio < 0 ? cps2(s1, s2) : undefined;
+  if (cps) endRatio = ratioCodePoints(cps[0], cps[1], cutoff);
+  const len1 = cps ? cps[0].length : s1.length;
+  const len2 = cps ? cps[1].length : s2.length;
   const lenRatio = len1 > len2 ? len1 / len2 : len2 / len1;
-  let endRatio = ratioCodePoints(a, b, cutoff);
   const trace: WRatioTrace = { score: endRatio, lenRatio, ratio: endRatio, winner: 'ratio' };
   if (lenRatio < 1.5) {
     cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-    const tr = tokenRatioSorted(sortedSplit(s1), sortedSplit(s2), cutoff);
+    const tr = tokenRatioPair(tokenPair(s1, s2), cutoff);
     trace.tokenRatio = tr;
     if (tr * UNBASE_SCALE > endRatio) {
       trace.score = tr * UNBASE_SCALE;
@@ -486,6 +577,8 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
   const partialScale = lenRatio <= 8.0 ? 0.9 : 0.6;
   trace.partialScale = partialScale;
   cutoff = Math.max(cutoff, endRatio) / partialScale;
+  // Views of the scratch buffers: used before any token scorer refills those.
+  const [a, b] = cps ?? cps2(s1, s2);
   const pr = partialRatioAlignmentCodePoints(a, b, cutoff).score;
   trace.partialRatio = pr;
   if (pr * partialScale > endRatio) {
@@ -493,7 +586,7 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
     trace.winner = 'partial_ratio';
   }
   cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-  const ptr = partialTokenRatioStr(s1, s2, cutoff);
+  const ptr = partialTokenRatioPair(tokenPair(s1, s2), cutoff);
   trace.partialTokenRatio = ptr;
   if (ptr * UNBASE_SCALE * partialScale > endRatio) {
     endRatio = ptr * UNBASE_SCALE * partialScale;

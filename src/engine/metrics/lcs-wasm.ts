@@ -138,12 +138,74 @@ const clearBody = (byte: boolean): number[] => [
   ...forLoop(I, get(LEN), [...loadCh(byte), ...bitAddr, ...get(A), ...i64(0), ...mem(I64_STORE, 3)]),
 ];
 
+/*
+ * pair8_N (N = 1..UNROLL words): build + lcs + clear in one call, with S held in N i64 locals (rapidfuzz-cpp's
+ * `lcs_unroll<N>`): params patPtr, len1, textPtr, n, tablePtr (one byte per character; the table zero on entry and
+ * on exit, rows of N words); no band (the answer is the exact LCS).
+ */
+export const UNROLL = 8;
+const P_PAT = 0, P_LEN = 1, P_TEXT = 2, P_N = 3, P_TAB = 4;
+const Q_I = 5, Q_CH = 6, Q_A = 7, Q_J = 8, Q_ROW = 9, Q_RES = 10;
+const Q_U = 11, Q_X = 12, Q_CARRY = 13, Q_C1 = 14, Q_S = 15;
+/** memarg with a constant offset: `op align offset`. */
+const memAt = (op: number, align: number, offset: number) => [op, align, ...uleb(offset)];
+
+// prettier-ignore
+function pairBody(n: number): number[] {
+  const stride = n * 8;
+  const rowAddr = [
+    ...get(P_TAB), ...get(Q_CH), ...i32(stride), I32_MUL, I32_ADD,
+    ...get(Q_I), ...i32(6), I32_SHR_U, ...i32(3), I32_SHL, I32_ADD, ...set(Q_A),
+  ];
+  const loadPat = [...get(P_PAT), ...get(Q_I), I32_ADD, ...mem(I32_LOAD8_U, 0), ...set(Q_CH)];
+  const words: number[] = [];
+  for (let w = 0; w < n; w++) {
+    const S = Q_S + w;
+    // u = S & row[w]
+    words.push(...get(S), ...get(Q_ROW), ...memAt(I64_LOAD, 3, w * 8), I64_AND, ...set(Q_U));
+    if (n === 1) {
+      words.push(...get(S), ...get(Q_U), I64_ADD, ...get(S), ...get(Q_U), I64_SUB, I64_OR, ...set(S));
+      continue;
+    }
+    // x = S + u (+ carry); the carry out of either addition (they cannot both overflow)
+    words.push(...get(S), ...get(Q_U), I64_ADD, ...set(Q_X));
+    if (w < n - 1) words.push(...get(Q_X), ...get(S), I64_LT_U, I64_EXTEND_I32_U, ...set(Q_C1));
+    if (w > 0) {
+      words.push(...get(Q_X), ...get(Q_CARRY), I64_ADD, ...set(Q_X));
+      if (w < n - 1) words.push(...get(Q_X), ...get(Q_CARRY), I64_LT_U, I64_EXTEND_I32_U, ...get(Q_C1), I64_OR, ...set(Q_CARRY));
+    } else words.push(...get(Q_C1), ...set(Q_CARRY));
+    words.push(...get(Q_X), ...get(S), ...get(Q_U), I64_SUB, I64_OR, ...set(S));
+  }
+  const init: number[] = [];
+  for (let w = 0; w < n; w++) init.push(...i64(-1), ...set(Q_S + w));
+  const count: number[] = [];
+  for (let w = 0; w < n; w++) {
+    count.push(...get(Q_RES), ...get(Q_S + w), ...i64(-1), I64_XOR, I64_POPCNT, I32_WRAP_I64, I32_ADD, ...set(Q_RES));
+  }
+  return [
+    ...forLoop(Q_I, get(P_LEN), [
+      ...loadPat, ...rowAddr,
+      ...get(Q_A), ...get(Q_A), ...mem(I64_LOAD, 3),
+      ...i64(1), ...get(Q_I), ...i32(63), I32_AND, I64_EXTEND_I32_U, I64_SHL, I64_OR, ...mem(I64_STORE, 3),
+    ]),
+    ...init,
+    ...forLoop(Q_J, get(P_N), [
+      ...get(P_TAB), ...get(P_TEXT), ...get(Q_J), I32_ADD, ...mem(I32_LOAD8_U, 0), ...i32(stride), I32_MUL, I32_ADD, ...set(Q_ROW),
+      ...words,
+    ]),
+    ...count,
+    ...forLoop(Q_I, get(P_LEN), [...loadPat, ...rowAddr, ...get(Q_A), ...i64(0), ...mem(I64_STORE, 3)]),
+    ...get(Q_RES),
+  ];
+}
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const body = (locals: number[][], code: number[]) => {
     const b = [...vec(locals), ...code, END];
     return [...uleb(b.length), ...b];
   };
   const params = (n: number) => [...uleb(n), ...new Array<number>(n).fill(T_I32)];
+  const pairs = Array.from({ length: UNROLL }, (_, k) => k + 1);
   // prettier-ignore
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
@@ -151,12 +213,14 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
       [FUNC, ...params(7), 1, T_I32],
       [FUNC, ...params(4), 1, T_I32],
       [FUNC, ...params(4), 0],
+      [FUNC, ...params(5), 1, T_I32],
     ])),
-    ...section(3, vec([[0], [1], [2], [0], [1], [2]])),
+    ...section(3, vec([[0], [1], [2], [0], [1], [2], ...pairs.map(() => [3])])),
     ...section(5, vec([[0, 1]])),
     ...section(7, vec([
       [...str('lcs'), 0, 0], [...str('build256'), 0, 1], [...str('clear256'), 0, 2],
       [...str('lcs8'), 0, 3], [...str('build8'), 0, 4], [...str('clear8'), 0, 5],
+      ...pairs.map((n, k) => [...str(`pair8_${n}`), 0, 6 + k]),
       [...str('mem'), 2, 0],
     ])),
     ...section(10, vec([
@@ -166,6 +230,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
       body([[7, T_I32], [5, T_I64]], lcsBody(true)),
       body([[3, T_I32]], buildBody(true)),
       body([[3, T_I32]], clearBody(true)),
+      ...pairs.map((n) => body([[6, T_I32], [4 + n, T_I64]], pairBody(n))),
     ])),
   ]);
 }
@@ -178,6 +243,8 @@ export interface WasmLcs {
   lcs8: WasmLcs['lcs'];
   build8: WasmLcs['build256'];
   clear8: WasmLcs['clear256'];
+  /** pair8[N] (N = 1..UNROLL): build8 + lcs8 (no band) + clear8 in one call for an N-word pattern, S in locals. */
+  pair8: Array<(patPtr: number, len1: number, textPtr: number, n: number, tablePtr: number) => number>;
   memory: WebAssembly.Memory;
 }
 
@@ -196,6 +263,9 @@ export function wasmLcs(): WasmLcs | undefined {
         lcs8: exp.lcs8,
         build8: exp.build8,
         clear8: exp.clear8,
+        pair8: [0, ...Array.from({ length: UNROLL }, (_, k) => k + 1)].map(
+          (n) => (exp as unknown as Record<string, WasmLcs['pair8'][number]>)[`pair8_${n}`] as WasmLcs['pair8'][number],
+        ),
         memory: exp.mem,
       };
     } catch {

@@ -193,7 +193,7 @@ describe('lcsAlignment', () => {
   });
 });
 
-describe('lcsLengthString (surrogate-free strings read in place)', () => {
+describe('lcsLengthString (strings read in place; -1 for surrogates)', () => {
   const BMP = [
     [0x61, 0x62],
     [0x61, 0x62, 0x63, 0x64, 0x20],
@@ -252,6 +252,44 @@ describe('lcsLengthString (surrogate-free strings read in place)', () => {
       expect(lcsLengthString(str(a), str(b))).toBe(want);
       expect(lcsLengthString(str(b), str(a))).toBe(want);
       if (want > 0) expect(lcsLengthString(str(a), str(b), want)).toBe(want);
+    }
+  });
+
+  it('equals the DP at every word count of the one-call wasm kernels (1..8 words) and past it, at word edges', () => {
+    const next = rng(4242);
+    const edges = [31, 63, 64, 65, 127, 128, 129, 191, 192, 193, 255, 256, 257, 320, 383, 384, 448, 511, 512, 513, 600];
+    for (const len of edges) {
+      for (const alphabet of [[0x61], [0x61, 0x62], [0x61, 0x62, 0x63, 0x20, 0x7e]]) {
+        const a = randomCps(next, len, alphabet);
+        // The text is shorter or as long (the longer string is the pattern); runs of one character make long carries.
+        const b = randomCps(next, Math.max(1, len - Math.floor(next() * 40)), alphabet);
+        const want = dpLcs(a, b);
+        expect(lcsLengthString(str(a), str(b))).toBe(want);
+        expect(lcsLengthString(str(b), str(a))).toBe(want);
+      }
+    }
+  });
+
+  it('returns -1 when either string holds a surrogate, wherever it sits (affix, middle, leftover)', () => {
+    const cases: Array<[string, string]> = [
+      ['a😀b', 'a😀c'], // in the common prefix
+      ['xa😀', 'ya😀'], // in the common suffix
+      ['a', 'a😀'], // in what is left of the longer one after the affix
+      ['ab😀', 'ba'], // in a short pattern
+      ['ab', 'b\ud800a'], // a lone surrogate in a short text
+      ['a'.repeat(40) + '😀' + 'b'.repeat(40), 'b'.repeat(70)], // in a long pattern (wasm, or JS)
+      ['c'.repeat(100), 'c😀d'.repeat(20)], // in a long text
+    ];
+    for (const kernel of [true, false]) {
+      setWasmKernel(kernel);
+      try {
+        for (const [a, b] of cases) {
+          expect(lcsLengthString(a, b)).toBe(-1);
+          expect(lcsLengthString(b, a)).toBe(-1);
+        }
+      } finally {
+        setWasmKernel(true);
+      }
     }
   });
 

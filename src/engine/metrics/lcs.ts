@@ -10,7 +10,7 @@
  * This module knows nothing about scores, strings or processing: inputs are code points (see tokenize.ts).
  */
 
-import { wasmLcs, type WasmLcs } from './lcs-wasm.ts';
+import { UNROLL, wasmLcs, type WasmLcs } from './lcs-wasm.ts';
 
 export type CodePoints = ArrayLike<number>;
 
@@ -364,24 +364,98 @@ function lcsWasm(
 }
 
 const utf8 = new TextEncoder();
-let heap8: Uint8Array | undefined;
+/** Byte views of the pattern and text areas, kept while the layout and the memory stay (no view built per call). */
+let patBytes: Uint8Array | undefined;
+let textBytes: Uint8Array | undefined;
 
 /**
- * lcsWasm for two strings read as bytes: both are written into the wasm memory with TextEncoder.encodeInto, which
- * gives one byte per character exactly when they are ASCII; otherwise undefined (nothing changed but scratch bytes).
+ * lcsWasm for two strings read as bytes: each is written whole into the wasm memory with TextEncoder.encodeInto,
+ * which gives one byte per character exactly when it is ASCII; otherwise undefined (nothing changed but scratch
+ * bytes). Patterns up to UNROLL words take the one-call kernel with S in locals (rapidfuzz's `lcs_unroll`).
  */
 function lcsWasmAscii(k: WasmLcs, p: string, pS: number, len1: number, t: string, tS: number, n: number, minLcs: number): number | undefined {
   const words = (len1 + 63) >>> 6;
-  layoutFor(k, words);
-  if (!heap8 || heap8.buffer !== k.memory.buffer) heap8 = new Uint8Array(k.memory.buffer);
-  const a = utf8.encodeInto(pS === 0 && len1 === p.length ? p : p.substring(pS, pS + len1), heap8.subarray(PAT_PTR, PAT_PTR + len1));
-  if (a.read !== len1 || a.written !== len1) return undefined;
-  const b = utf8.encodeInto(tS === 0 && n === t.length ? t : t.substring(tS, tS + n), heap8.subarray(TEXT_PTR, TEXT_PTR + n));
-  if (b.read !== n || b.written !== n) return undefined;
-  k.build8(PAT_PTR, len1, TABLE_PTR, words);
-  const lcs = k.lcs8(words, n, TEXT_PTR, TABLE_PTR, S_PTR, minLcs > 0 ? len1 - minLcs : -1, 256);
-  k.clear8(PAT_PTR, len1, TABLE_PTR, words);
+  // The areas hold cap·256 bytes: room for the whole strings, not only their middles.
+  const h = layoutFor(k, Math.max(words, (Math.max(p.length, t.length) + 255) >>> 8));
+  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
+    patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
+    textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
+  }
+  const a = utf8.encodeInto(p, patBytes);
+  if (a.read !== p.length || a.written !== p.length) return undefined;
+  const b = utf8.encodeInto(t, textBytes as Uint8Array);
+  if (b.read !== t.length || b.written !== t.length) return undefined;
+  const pair = words <= UNROLL ? k.pair8[words] : undefined;
+  if (pair) return pair(PAT_PTR + pS, len1, TEXT_PTR + tS, n, TABLE_PTR);
+  k.build8(PAT_PTR + pS, len1, TABLE_PTR, words);
+  const lcs = k.lcs8(words, n, TEXT_PTR + tS, TABLE_PTR, S_PTR, minLcs > 0 ? len1 - minLcs : -1, 256);
+  k.clear8(PAT_PTR + pS, len1, TABLE_PTR, words);
   return lcs;
+}
+
+/**
+ * Byte views of the wasm pattern and text areas, each with room for `n` bytes, for callers that write ASCII
+ * there themselves and then call `lcsAreas` (the token scorers write joined tokens without building strings).
+ * undefined when the wasm kernel is off or unavailable. Valid until the next call into this module.
+ */
+export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
+  const k = useWasm ? wasmLcs() : undefined;
+  if (!k) return undefined;
+  const h = layoutFor(k, Math.max(1, (n + 255) >>> 8));
+  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
+    patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
+    textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
+  }
+  return [patBytes, textBytes as Uint8Array];
+}
+
+/**
+ * LCS of the first `lenA` bytes of the pattern area and the first `lenB` of the text area (written after
+ * `asciiAreas`), with lcsLength's `minLcs` contract: common affix off, the longer middle as the pattern, the JS
+ * one-word kernel up to 30 bytes, the wasm kernels beyond.
+ */
+export function lcsAreas(lenA: number, lenB: number, minLcs = 0): number {
+  if (minLcs > Math.min(lenA, lenB)) return 0;
+  const A = patBytes as Uint8Array;
+  const B = textBytes as Uint8Array;
+  let prefix = 0;
+  while (prefix < lenA && prefix < lenB && A[prefix] === B[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < lenA - prefix && suffix < lenB - prefix && A[lenA - 1 - suffix] === B[lenB - 1 - suffix]) suffix++;
+  const affix = prefix + suffix;
+  const midA = lenA - affix;
+  const midB = lenB - affix;
+  if (midA === 0 || midB === 0) return affix;
+  const aLonger = midA >= midB;
+  const pLen = aLonger ? midA : midB;
+  const tLen = aLonger ? midB : midA;
+  if (pLen <= JS_ONLY_MAX) {
+    const P = aLonger ? A : B;
+    const T = aLonger ? B : A;
+    const masks = shortMasks;
+    for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
+      const c = P[prefix + i] as number;
+      masks[c] = (masks[c] as number) | bit;
+    }
+    let S = MASK;
+    for (let j = 0; j < tLen; j++) {
+      const u = S & (masks[T[prefix + j] as number] as number);
+      S = ((S + u) | (S - u)) & MASK;
+    }
+    for (let i = 0; i < pLen; i++) masks[P[prefix + i] as number] = 0;
+    return affix + popcount30(~S & MASK);
+  }
+  const k = wasmLcs() as WasmLcs;
+  const pPtr = (aLonger ? PAT_PTR : TEXT_PTR) + prefix;
+  const tPtr = (aLonger ? TEXT_PTR : PAT_PTR) + prefix;
+  const words = (pLen + 63) >>> 6;
+  const pair = words <= UNROLL ? k.pair8[words] : undefined;
+  if (pair) return affix + pair(pPtr, pLen, tPtr, tLen, TABLE_PTR);
+  const rest = Math.max(0, minLcs - affix);
+  k.build8(pPtr, pLen, TABLE_PTR, words);
+  const lcs = k.lcs8(words, tLen, tPtr, TABLE_PTR, S_PTR, rest > 0 ? pLen - rest : -1, 256);
+  k.clear8(pPtr, pLen, TABLE_PTR, words);
+  return affix + lcs;
 }
 
 /**
@@ -427,23 +501,39 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** One-word masks by Latin-1 code unit for the short-pattern string kernel; all zero between calls. */
 const shortMasks = new Int32Array(256);
 
+/** A UTF-16 surrogate (half of an astral code point, or a lone one): such strings need code-point arrays. */
+const isSurrogate = (c: number): boolean => (c & 0xf800) === 0xd800;
+
 /**
- * `lcsLength` of two strings that hold no surrogates (check with `hasSurrogate`), read with charCodeAt: no
- * code-point arrays are built. Same kernels, same result.
+ * `lcsLength` of two strings read with charCodeAt (no code-point arrays are built), or -1 when either holds a
+ * surrogate (its code units are not its code points; nothing is computed then). Every character is checked once
+ * on the way (affix scans, pattern build, text scan, or TextEncoder's ASCII check), so callers need no
+ * `hasSurrogate` pass first; with `minLcs` > 0 they must have checked, since lengths decide early exits.
  */
 export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   const lenA = a.length;
   const lenB = b.length;
   if (minLcs > Math.min(lenA, lenB)) return 0;
   let prefix = 0;
-  while (prefix < lenA && prefix < lenB && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  for (; prefix < lenA && prefix < lenB; prefix++) {
+    const c = a.charCodeAt(prefix);
+    if (c !== b.charCodeAt(prefix)) break;
+    if (isSurrogate(c)) return -1;
+  }
   let suffix = 0;
-  while (suffix < lenA - prefix && suffix < lenB - prefix && a.charCodeAt(lenA - 1 - suffix) === b.charCodeAt(lenB - 1 - suffix))
-    suffix++;
+  for (; suffix < lenA - prefix && suffix < lenB - prefix; suffix++) {
+    const c = a.charCodeAt(lenA - 1 - suffix);
+    if (c !== b.charCodeAt(lenB - 1 - suffix)) break;
+    if (isSurrogate(c)) return -1;
+  }
   const affix = prefix + suffix;
   const midA = lenA - affix;
   const midB = lenB - affix;
-  if (midA === 0 || midB === 0) return affix;
+  if (midA === 0 || midB === 0) {
+    const rest = midA === 0 ? b : a;
+    for (let i = prefix, end = prefix + midA + midB; i < end; i++) if (isSurrogate(rest.charCodeAt(i))) return -1;
+    return affix;
+  }
   const aLonger = midA >= midB;
   const p = aLonger ? a : b;
   const t = aLonger ? b : a;
@@ -452,16 +542,24 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   if (pLen <= JS_ONLY_MAX) {
     const masks = shortMasks;
     let other: Map<number, number> | undefined;
+    let surrogate = false;
     for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
       const c = p.charCodeAt(prefix + i);
       if (c < 256) masks[c] = (masks[c] as number) | bit;
-      else (other ??= new Map()).set(c, (other.get(c) ?? 0) | bit);
+      else {
+        if (isSurrogate(c)) surrogate = true;
+        (other ??= new Map()).set(c, (other.get(c) ?? 0) | bit);
+      }
     }
     let S = MASK;
     for (let j = 0; j < tLen; j++) {
       const c = t.charCodeAt(prefix + j);
-      const m = c < 256 ? (masks[c] as number) : other ? (other.get(c) ?? 0) : 0;
-      if (m === 0) continue;
+      let m: number;
+      if (c < 256) m = masks[c] as number;
+      else {
+        if (isSurrogate(c)) surrogate = true;
+        m = other ? (other.get(c) ?? 0) : 0;
+      }
       const u = S & m;
       S = ((S + u) | (S - u)) & MASK;
     }
@@ -469,12 +567,17 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
       const c = p.charCodeAt(prefix + i);
       if (c < 256) masks[c] = 0;
     }
-    return affix + popcount30(~S & MASK);
+    return surrogate ? -1 : affix + popcount30(~S & MASK);
   }
   const rest = Math.max(0, minLcs - affix);
   const k = useWasm ? wasmLcs() : undefined;
   if (k) {
-    const lcs = lcsWasmAscii(k, p, prefix, pLen, t, prefix, tLen, rest) ?? lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
+    const lcs = lcsWasmAscii(k, p, prefix, pLen, t, prefix, tLen, rest);
+    if (lcs !== undefined) return affix + lcs;
+  }
+  if (hasSurrogate(p) || hasSurrogate(t)) return -1;
+  if (k) {
+    const lcs = lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
     if (lcs !== undefined) return affix + lcs;
   }
   sharedPm.build(toCodeUnits(p, prefix, pLen));
