@@ -9,9 +9,9 @@ export async function openApp(page: Page, path = '/') {
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', /done|error/);
 }
 
-/** Wait until the newest run has finished and return its reward. */
-export async function reward(page: Page): Promise<number> {
-  await expect(page.getByTestId('run-state')).not.toHaveAttribute('data-state', 'running');
+/** Wait until the newest run has finished and return its reward (`timeout`: room for a Python cold start). */
+export async function reward(page: Page, timeout?: number): Promise<number> {
+  await expect(page.getByTestId('run-state')).not.toHaveAttribute('data-state', 'running', { timeout });
   return Number(await page.getByTestId('reward').getAttribute('data-value'));
 }
 
