@@ -8,6 +8,7 @@
  * Module state is scratch reused by every call: not re-entrant, never held across calls.
  */
 import { asciiAreas, lcsAreas } from './lcs.ts';
+import { insertionSortKeys } from './tokenize.ts';
 
 const utf8 = new TextEncoder();
 const SHORT = 64;
@@ -87,17 +88,8 @@ function sortTokens(first: number, n: number): void {
     for (let k = 0; k < KEY_BYTES; k++) head = head * 129 + (k < len ? (src[s + k] as number) + 1 : 0);
     keys[t] = head * KEY_INDEX + t;
   }
-  if (n <= 64) {
-    for (let i = 1; i < n; i++) {
-      const x = keys[i] as number;
-      let j = i - 1;
-      while (j >= 0 && (keys[j] as number) > x) {
-        keys[j + 1] = keys[j] as number;
-        j--;
-      }
-      keys[j + 1] = x;
-    }
-  } else keys.subarray(0, n).sort();
+  if (n <= 64) insertionSortKeys(keys, n);
+  else keys.subarray(0, n).sort();
   let groupStart = 0;
   let groupKey = -1;
   for (let k = 0; k <= n; k++) {

@@ -148,7 +148,7 @@ export function pySorted(tokens: Iterable<string>): string[] {
 }
 
 /** For the usual sentence-sized lists a plain insertion sort beats TypedArray#sort's setup. */
-function insertionSortKeys(a: Float64Array, n: number): void {
+export function insertionSortKeys(a: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) {
     const x = a[i] as number;
     let j = i - 1;
