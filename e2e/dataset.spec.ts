@@ -136,8 +136,10 @@ test('a line that runs past its limit is counted as an error and the rest still 
   await page.getByTestId('dataset-run').click();
   await expect(page.getByTestId('dataset-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
   await page.getByTestId('dataset-flag-filter').selectOption('__errors');
+  // Each error row with its message: were another line counted as an error, the failure says which and why.
+  const errorRows = () => page.getByTestId('result-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')}: ${e.textContent}`));
+  await expect.poll(errorRows).toEqual([expect.stringMatching(/^3: .*did not finish within 10 s/)]);
   await expect(page.getByTestId('results-table')).toHaveAttribute('data-count', '1');
-  await expect(page.getByTestId('result-row').first()).toHaveAttribute('data-row', '3');
   await page.getByTestId('dataset-flag-filter').selectOption('');
   await expect(page.getByTestId('results-table')).toHaveAttribute('data-count', '8');
 });
