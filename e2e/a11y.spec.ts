@@ -57,6 +57,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByTestId('gallery-card').first().click();
       await scan(page, 'gallery example');
       await page.getByTestId('mode-ast').click();
+      // Scanned with its syntax tree shown (scanned before the tree arrived, a run once missed the tree's roles).
+      await expect(page.getByTestId('ast-tree').getByRole('treeitem').first()).toBeVisible({ timeout: 30_000 });
       await scan(page, 'ast');
     });
 

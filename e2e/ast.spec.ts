@@ -100,6 +100,16 @@ test.describe('AST checks in the sandbox', () => {
     await expect(captures.locator('tr[data-name="$$$ARGS"]')).toHaveCount(2);
     await expect(captures).toContainText('res.status');
     await expect(page.getByTestId('ast-tree').locator('[data-kind="call_expression"]').first()).toBeVisible();
+    // The tree is one tab stop; arrow keys walk its items, and the focused item's span is highlighted in the code.
+    const items = page.getByTestId('ast-tree').getByRole('treeitem');
+    await items.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await expect(items.nth(1)).toHaveAttribute('tabindex', '0');
+    await expect(items.first()).toHaveAttribute('tabindex', '-1');
+    await expect(page.getByTestId('ast-code').locator('mark.hover')).not.toHaveCount(0);
+    await page.keyboard.press('End');
+    await expect(items.last()).toBeFocused();
     await page.getByTestId('ast-tab-pattern').click();
     await expect(page.getByTestId('ast-pattern-tree').locator('[data-role="metaVar"]')).toContainText('$$$ARGS');
 

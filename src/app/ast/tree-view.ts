@@ -45,3 +45,35 @@ export function fromPatternTree(n: AstPatternNode): ViewNode {
   if (n.text !== undefined) v.text = n.text;
   return v;
 }
+
+/**
+ * Keyboard movement in a tree view (WAI-ARIA tree pattern, without collapsing): the index of the item that
+ * `key` moves focus to from item `index` of `count` visible items, or null when the key does not move it.
+ */
+export function nextTreeIndex(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(count - 1, index + 1);
+    case 'ArrowUp':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+/** Moves focus within a tree element on arrow keys, Home and End, keeping one tab stop (roving tabindex). */
+export function treeKeydown(e: KeyboardEvent) {
+  const tree = e.currentTarget as HTMLElement;
+  const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+  const next = nextTreeIndex(e.key, items.indexOf(document.activeElement as HTMLElement), items.length);
+  if (next === null) return;
+  e.preventDefault();
+  for (const item of items) item.tabIndex = -1;
+  items[next]!.tabIndex = 0;
+  items[next]!.focus();
+}
