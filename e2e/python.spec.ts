@@ -41,6 +41,14 @@ test.describe('python graders', () => {
     await expect(page.getByTestId('error-details')).toContainText('line 3');
     await expect(page.getByTestId('error-details')).toContainText("KeyError: 'missing'");
     await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+
+    // A message with no spaces wraps inside the result panel; it does not widen the panel past its edge.
+    await grade(page, 'def grade(sample, item):\n    raise ValueError("x" * 3000)\n');
+    await expect(page.getByTestId('problem-message')).toContainText('xxxx');
+    const panel = page.getByRole('region', { name: 'Result' });
+    const [panelBox, messageBox] = [await panel.boundingBox(), await page.getByTestId('problem-message').boundingBox()];
+    expect(messageBox!.x + messageBox!.width).toBeLessThanOrEqual(panelBox!.x + panelBox!.width);
+    expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   });
 
   test('a runaway grader is stopped without freezing the page, and the next run works', async ({ page }) => {
