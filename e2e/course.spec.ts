@@ -65,6 +65,12 @@ test('a judge step grades with recorded replies, and a step opens as a workspace
   // Back to the course by its button: the address names the step again.
   await page.getByTestId('mode-course').click();
   await expect(page).toHaveURL(/#learn\/course\//);
+  // And Back leaves the course for the workspace the address names again.
+  await page.goBack();
+  await expect(page).toHaveURL(/#w=/);
+  await expect(page.getByTestId('mode-playground')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('course-step')).toHaveCount(0);
+  await expect(page.getByTestId('workspace-title')).toHaveValue('Course: The rubric\'s scale and the grader\'s range');
 });
 
 test('a step embeds on its own', async ({ page }) => {

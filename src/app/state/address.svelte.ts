@@ -87,11 +87,16 @@ export class AddressBar {
   /** While the course view owns the address (`#learn/course/…`), workspace changes do not rewrite it. */
   private held = false;
 
-  /** Hold the address for another view, or give it back (it then names the open workspace again). */
+  /**
+   * Hold the address for another view, or give it back: it then names the open workspace again, unless the user
+   * went (back, forward, typed) to an address of ours while it was held, which is then opened.
+   */
   hold(on: boolean) {
     if (this.held === on) return;
     this.held = on;
-    if (!on && this.lastId !== null) this.write('replace', this.lastId);
+    if (on) return;
+    if (parseUrlFragment(location.hash).kind !== 'none' || workspaceIdFromHash(location.hash)) void this.navigate();
+    else if (this.lastId !== null) this.write('replace', this.lastId);
   }
 
   private write(how: 'push' | 'replace', id: string) {
