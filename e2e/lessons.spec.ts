@@ -93,6 +93,8 @@ test.describe('lessons', () => {
 });
 
 async function scanPanel(page: Page, what: string) {
+  // axe fails outright when the panel it is told to include is not there yet.
+  await expect(page.getByTestId('lessons-panel')).toBeVisible();
   const results = await new AxeBuilder({ page }).include('[data-testid="lessons-panel"]').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
