@@ -15,7 +15,22 @@ async function wrap(kind: string, browser: PBrowser): Promise<Browser> {
   const version = (await browser.version()).replace(/^[^/]*\//, '');
   return {
     name: `${kind} ${version}`,
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    goto: async (url) => {
+      // Firefox's WebDriver BiDi now and then answers a navigation away from a page that is still starting frames
+      // and workers with NS_BINDING_ABORTED, and the page stays where it was (puppeteer#12929; seen 2 in 13 runs
+      // of the embed check, always leaving an embed page for about:blank). The navigation itself is the test's
+      // plumbing, not what it checks: ask again, a bounded number of times, and fail with the last error.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.goto(url, { waitUntil: 'load' });
+          return;
+        } catch (e) {
+          if (attempt >= 3 || !String(e).includes('NS_BINDING_ABORTED')) throw e;
+          console.log(`    (${kind}: navigation to ${url.slice(0, 60)} aborted by the browser; asking again)`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    },
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     run: <T>(fn: string, arg?: unknown) => page.evaluate(call(fn, arg)) as Promise<T>,
     runInFrame: async <T>(fn: string, arg?: unknown) => {
