@@ -110,6 +110,11 @@ test.describe('AST checks in the sandbox', () => {
     await expect(page.getByTestId('ast-code').locator('mark.hover')).not.toHaveCount(0);
     await page.keyboard.press('End');
     await expect(items.last()).toBeFocused();
+    // Another block re-renders the tree without the item that held the tab stop: the tree keeps exactly one.
+    await page.getByTestId('ast-source').selectOption({ label: 'Block 2 · python · tests/test_pay.py' });
+    await expect(page.getByTestId('ast-tree').locator('[data-kind="assert_statement"]').first()).toBeVisible();
+    await expect(page.getByTestId('ast-tree').locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
+    await page.getByTestId('ast-source').selectOption({ label: 'Block 1 · typescript · src/pay.ts' });
     await page.getByTestId('ast-tab-pattern').click();
     await expect(page.getByTestId('ast-pattern-tree').locator('[data-role="metaVar"]')).toContainText('$$$ARGS');
 

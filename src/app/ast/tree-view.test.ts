@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTreeIndex } from './tree-view.ts';
+import { nextTreeIndex, rovingTabIndexes } from './tree-view.ts';
 
 describe('nextTreeIndex', () => {
   it('moves down and up one item, stopping at the ends', () => {
@@ -19,5 +19,20 @@ describe('nextTreeIndex', () => {
     expect(nextTreeIndex('Enter', 0, 3)).toBeNull();
     expect(nextTreeIndex('a', 0, 3)).toBeNull();
     expect(nextTreeIndex('ArrowDown', 0, 0)).toBeNull();
+  });
+});
+
+describe('rovingTabIndexes', () => {
+  it('keeps the one tab stop where it is', () => {
+    expect(rovingTabIndexes([-1, -1, 0, -1])).toEqual([-1, -1, 0, -1]);
+  });
+  it('puts it on the first item when an edit removed the item that held it', () => {
+    expect(rovingTabIndexes([-1, -1, -1])).toEqual([0, -1, -1]);
+  });
+  it('keeps only the first when a re-render gave the root its stop back as well', () => {
+    expect(rovingTabIndexes([0, -1, 0])).toEqual([0, -1, -1]);
+  });
+  it('an empty tree has none', () => {
+    expect(rovingTabIndexes([])).toEqual([]);
   });
 });

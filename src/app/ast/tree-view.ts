@@ -66,14 +66,49 @@ export function nextTreeIndex(key: string, index: number, count: number): number
   }
 }
 
-/** Moves focus within a tree element on arrow keys, Home and End, keeping one tab stop (roving tabindex). */
-export function treeKeydown(e: KeyboardEvent) {
-  const tree = e.currentTarget as HTMLElement;
-  const items = [...tree.querySelectorAll<HTMLElement>('[role="treeitem"]')];
-  const next = nextTreeIndex(e.key, items.indexOf(document.activeElement as HTMLElement), items.length);
-  if (next === null) return;
-  e.preventDefault();
-  for (const item of items) item.tabIndex = -1;
-  items[next]!.tabIndex = 0;
-  items[next]!.focus();
+/**
+ * The tab indexes a tree's items should have, given the ones they have: exactly one tab stop (roving tabindex),
+ * kept where it is when there is one, else on the first item. An edit of the code can re-render the tree without
+ * the item that held the stop, or re-use the root with the stop moved off it; either would leave none.
+ */
+export function rovingTabIndexes(current: readonly number[]): number[] {
+  const stop = Math.max(0, current.indexOf(0));
+  return current.map((_, i) => (i === stop ? 0 : -1));
+}
+
+const ITEMS = '[role="treeitem"]';
+
+function applyTabIndexes(items: HTMLElement[], want: readonly number[]) {
+  items.forEach((item, i) => {
+    if (item.tabIndex !== want[i]) item.tabIndex = want[i]!;
+  });
+}
+
+/**
+ * A tree element's keyboard behaviour (`{@attach rovingTree}` on the `role="tree"` list): arrow keys, Home and
+ * End move focus between its items, and the tree keeps exactly one tab stop whatever its content becomes.
+ */
+export function rovingTree(tree: HTMLElement) {
+  const items = () => [...tree.querySelectorAll<HTMLElement>(ITEMS)];
+  const repair = () => {
+    const all = items();
+    applyTabIndexes(all, rovingTabIndexes(all.map((i) => i.tabIndex)));
+  };
+  const onKeydown = (e: KeyboardEvent) => {
+    const all = items();
+    const next = nextTreeIndex(e.key, all.indexOf(document.activeElement as HTMLElement), all.length);
+    if (next === null) return;
+    e.preventDefault();
+    applyTabIndexes(all, all.map((_, i) => (i === next ? 0 : -1)));
+    all[next]!.focus();
+  };
+  tree.addEventListener('keydown', onKeydown);
+  // Items come and go (and the root's tabindex attribute is set again) when the code changes.
+  const observer = new MutationObserver(repair);
+  observer.observe(tree, { childList: true, subtree: true, attributes: true, attributeFilter: ['tabindex'] });
+  repair();
+  return () => {
+    observer.disconnect();
+    tree.removeEventListener('keydown', onKeydown);
+  };
 }
