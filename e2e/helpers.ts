@@ -20,13 +20,13 @@ export async function waitForMonaco(page: Page, doc: Doc) {
 }
 
 /** Replace a document by typing it into its Monaco editor, as a user would (single-line JSON). */
-export async function typeInto(page: Page, doc: Doc, text: string) {
+export async function typeInto(page: Page, doc: Doc, text: string, options: { delay?: number } = {}) {
   await waitForMonaco(page, doc);
   const editor = page.getByTestId(`editor-${doc}`).locator('.monaco-editor');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
+  await page.keyboard.type(text, options);
 }
 
 /** Set a document through the page's hook (for long or multi-line content). */

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openApp, setDoc } from './helpers.ts';
+import { openApp, setDoc, typeInto } from './helpers.ts';
 
 const scoreGrader = {
   type: 'score_model',
@@ -95,6 +95,37 @@ test('with an endpoint, the app calls the model with the key; the key stays out 
     });
     await expect(page.getByTestId('explain')).toHaveAttribute('data-kind', 'python', { timeout: 90_000 });
     await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+  } finally {
+    server.close();
+  }
+});
+
+test('in your own workspace a model grader calls the model once typing pauses, not on every keystroke', async ({ page }) => {
+  const server = await fakeServer((body) => completion(JSON.stringify({ result: JSON.stringify(body.messages).includes('Paris, of course') ? 1 : 0, steps: [] })));
+  try {
+    await openApp(page);
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('endpoint-url').fill(server.url);
+    await page.getByTestId('endpoint-key').fill('sk-test');
+    await page.getByTestId('settings-button').click();
+    await setDoc(page, 'item', { answer: 'Paris' });
+    await setDoc(page, 'grader', scoreGrader);
+    await expect.poll(() => server.seen.length).toBe(1);
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '0');
+    // 36 keystrokes 50 ms apart, each within the pause of the one before: no call until the typing stops.
+    const typing = typeInto(page, 'sample', '{"output_text": "Paris, of course"}', { delay: 50 });
+    await expect(page.getByTestId('model-pause')).toBeVisible();
+    await expect(page.getByTestId('stale-label')).toContainText('a paid call per run');
+    await typing;
+    await expect(page.getByTestId('reward')).toHaveAttribute('data-value', '1');
+    await expect(page.getByTestId('model-pause')).toHaveCount(0);
+    // One call for the whole burst (and none still to come).
+    await page.waitForTimeout(1_500);
+    expect(server.seen.length).toBe(2);
+    expect(JSON.stringify(server.seen[1]!.body.messages)).toContain('Paris, of course');
+    // Ctrl+Enter runs at once.
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect.poll(() => server.seen.length).toBe(3);
   } finally {
     server.close();
   }

@@ -1,7 +1,8 @@
 /**
  * The live run state behind the result panel: sends the workspace to the grader worker on every edit (no
  * debounce: LiveRunner coalesces, so the newest edit always wins) and keeps the last good result to show
- * dimmed while a document does not parse.
+ * dimmed while a document does not parse. The one exception is a grader that calls the model endpoint: each of
+ * its runs is a paid call, so it waits for the edits to pause (`runAfterPause`) instead of running per keystroke.
  */
 import type { RunResult } from '../../engine/types.ts';
 import type { ValidationProblem } from '../../engine/validate.ts';
@@ -26,12 +27,32 @@ export class RunState {
   loading = $state(false);
   /** Set when a run has taken longer than a moment: the result shown is then marked as from before the edit. */
   slow = $state(false);
+  /** Set while a run that calls the model waits for the edits to pause (`runAfterPause`). */
+  waiting = $state(false);
   private pending = 0;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly runner: LiveRunner) {}
 
+  /**
+   * Runs once no newer run was asked for during `pauseMs` (a newer `run` or `runAfterPause` replaces it): for
+   * graders whose every run costs a model call, typing must not spend one per keystroke.
+   */
+  runAfterPause(pauseMs: number, request: RunRequest, timeoutMs: number, onModel?: ModelCall, realm: Realm = 'own') {
+    this.cancelPause();
+    this.waiting = true;
+    this.status = 'running';
+    this.pauseTimer = setTimeout(() => void this.run(request, timeoutMs, onModel, realm), pauseMs);
+  }
+
+  private cancelPause() {
+    clearTimeout(this.pauseTimer);
+    this.waiting = false;
+  }
+
   async run(request: RunRequest, timeoutMs: number, onModel?: ModelCall, realm: Realm = 'own') {
+    this.cancelPause();
     const t0 = performance.now();
     this.status = 'running';
     this.pending++;
