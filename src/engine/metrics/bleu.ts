@@ -59,14 +59,23 @@ export interface BleuResult {
 }
 
 /** NLTK `closest_ref_length`: min by (|r − c|, r). */
-function closestReferenceLength(refLengths: readonly number[], hypLength: number): number {
-  let best = refLengths[0] ?? 0;
-  for (const r of refLengths) {
+function closestReferenceLength(references: readonly (readonly string[])[], hypLength: number): number {
+  let best = references[0]?.length ?? 0;
+  for (let i = 0; i < references.length; i++) {
+    const r = references[i]!.length;
     const d = Math.abs(r - hypLength);
     const bd = Math.abs(best - hypLength);
     if (d < bd || (d === bd && r < best)) best = r;
   }
   return best;
+}
+
+let logBuffer = new Float64Array(8);
+
+/** A reused Float64Array for the log terms (fsum then always sees the same kind of array). */
+function logTerms(count: number): Float64Array {
+  if (logBuffer.length < count) logBuffer = new Float64Array(count);
+  return logBuffer;
 }
 
 /** NLTK `brevity_penalty(closest_ref_len, hyp_len)`. */
@@ -171,14 +180,16 @@ function scoreBleu(
     orders.push({ n, weight, matches: p.matches, numerator: p.numerator, denominator: p.denominator, precision, smoothed, logTerm: weight * Math.log(precision) });
   }
   const hypothesisLength = hypothesis.length;
-  const referenceLength = closestReferenceLength(
-    references.map((r) => r.length),
-    hypothesisLength,
-  );
+  const referenceLength = closestReferenceLength(references, hypothesisLength);
   const bp = brevityPenalty(referenceLength, hypothesisLength);
   const noUnigram = (orders[0]?.numerator ?? 0) === 0;
   // NLTK returns the int 0 before any smoothing when no unigram matches (this covers empty inputs).
-  const score = noUnigram ? 0 : bp * Math.exp(fsum(orders.map((o) => o.logTerm)));
+  let score = 0;
+  if (!noUnigram) {
+    const logs = logTerms(orders.length);
+    for (let i = 0; i < orders.length; i++) logs[i] = orders[i]!.logTerm;
+    score = bp * Math.exp(fsum(logs, orders.length));
+  }
   return {
     score,
     details: {
