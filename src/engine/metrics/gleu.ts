@@ -85,7 +85,7 @@ function scoreGleu(
   const perReferenceOrders: GleuOrder[][] = [];
   let best: number | null = null;
   let bestRatio = -Infinity;
-  references.forEach((_, r) => {
+  for (let r = 0; r < references.length; r++) {
     const orders: GleuOrder[] = [];
     let tp = 0;
     let tpfn = 0;
@@ -139,7 +139,7 @@ function scoreGleu(
       bestRatio = tp / denominator;
       best = r;
     }
-  });
+  }
   const chosen = best === null ? null : candidates[best]!;
   const score = chosen ? chosen.truePositives / chosen.denominator : 0;
   return {
