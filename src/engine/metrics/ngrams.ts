@@ -72,7 +72,14 @@ export class NgramIndex {
       let h = 0;
       for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
-        if (c <= 0x3000 && PY_SPACE[c] === 1) {
+        // Printable ASCII (0x21-0x7e) is never a space: the usual character costs two compares, no table read.
+        if (c > 0x20 && c < 0x7f) {
+          if (start < 0) {
+            start = i;
+            h = FNV_OFFSET;
+          }
+          h = Math.imul(h ^ c, FNV_PRIME);
+        } else if (c <= 0x3000 && PY_SPACE[c] === 1) {
           if (start >= 0) {
             ids[k++] = table.internRange(text, start, i, h);
             out.push(table.token);
