@@ -62,6 +62,7 @@ export class NgramIndex {
     const bound = (chars >> 1) + texts.length + 1;
     const table = sharedTokens;
     table.reset(bound);
+    const strings = table.strings;
     const ids = levelBuffer(1, bound);
     const tokens: string[][] = [];
     let k = 0;
@@ -81,8 +82,9 @@ export class NgramIndex {
           h = Math.imul(h ^ c, FNV_PRIME);
         } else if (c <= 0x3000 && PY_SPACE[c] === 1) {
           if (start >= 0) {
-            ids[k++] = table.internRange(text, start, i, h);
-            out.push(table.token);
+            const id = table.internRange(text, start, i, h);
+            ids[k++] = id;
+            out.push(strings[id]!);
             start = -1;
           }
         } else {
@@ -94,8 +96,9 @@ export class NgramIndex {
         }
       }
       if (start >= 0) {
-        ids[k++] = table.internRange(text, start, n, h);
-        out.push(table.token);
+        const id = table.internRange(text, start, n, h);
+        ids[k++] = id;
+        out.push(strings[id]!);
       }
       tokens.push(out);
     }
@@ -258,15 +261,19 @@ class PairTable {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** The same for strings (tokens): FNV-1a over UTF-16 units, then `===` on collision. */
+/**
+ * The same for strings (tokens): FNV-1a over UTF-16 units, then a comparison of the characters. The table keeps
+ * only numbers; the strings of the current use are in `strings` (by id), a fresh array per reset, so no
+ * long-lived table points at the short-lived token strings (such pointers cost a write barrier each and kept
+ * every token alive until a later call overwrote it).
+ */
 class TokenTable {
   size = 0;
-  /** The string of the token `internRange` last returned (the first string seen with those characters). */
-  token = '';
+  /** strings[id]: the token of that id (the first string seen with those characters). */
+  strings: string[] = [];
   private mask = 0;
   private gen = 0;
   private stamp = new Int32Array(0);
-  private keys: string[] = [];
   private hashes = new Int32Array(0);
   private val = new Int32Array(0);
 
@@ -275,13 +282,13 @@ class TokenTable {
     while (cap < capacityHint * 2) cap *= 2;
     if (cap > this.stamp.length) {
       this.stamp = new Int32Array(cap);
-      this.keys = new Array<string>(cap).fill('');
       this.hashes = new Int32Array(cap);
       this.val = new Int32Array(cap);
       this.gen = 0;
     }
     this.mask = cap - 1;
     this.size = 0;
+    this.strings = [];
     if (++this.gen === 0x7fffffff) {
       this.stamp.fill(0);
       this.gen = 1;
@@ -291,45 +298,41 @@ class TokenTable {
   intern(t: string): number {
     let h = FNV_OFFSET;
     for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
-    const { stamp, keys, hashes, mask, gen } = this;
+    const { stamp, hashes, val, strings, mask, gen } = this;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
       if (stamp[slot] !== gen) {
         stamp[slot] = gen;
-        keys[slot] = t;
         hashes[slot] = h;
-        this.val[slot] = this.size;
+        val[slot] = this.size;
+        strings.push(t);
         return this.size++;
       }
-      if (hashes[slot] === h && keys[slot] === t) return this.val[slot]!;
+      if (hashes[slot] === h && strings[val[slot]!] === t) return val[slot]!;
       slot = (slot + 1) & mask;
     }
   }
 
   /** `intern(text.slice(start, end))` given that slice's FNV-1a hash `h`, slicing only a token not seen before. */
   internRange(text: string, start: number, end: number, h: number): number {
-    const { stamp, keys, hashes, mask, gen } = this;
+    const { stamp, hashes, val, strings, mask, gen } = this;
     const len = end - start;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
       if (stamp[slot] !== gen) {
-        const t = text.slice(start, end);
         stamp[slot] = gen;
-        keys[slot] = t;
         hashes[slot] = h;
-        this.val[slot] = this.size;
-        this.token = t;
+        val[slot] = this.size;
+        strings.push(text.slice(start, end));
         return this.size++;
       }
       if (hashes[slot] === h) {
-        const key = keys[slot]!;
+        const id = val[slot]!;
+        const key = strings[id]!;
         if (key.length === len) {
           let j = 0;
           while (j < len && key.charCodeAt(j) === text.charCodeAt(start + j)) j++;
-          if (j === len) {
-            this.token = key;
-            return this.val[slot]!;
-          }
+          if (j === len) return id;
         }
       }
       slot = (slot + 1) & mask;
