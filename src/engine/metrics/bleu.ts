@@ -5,8 +5,7 @@
  * choosing which side is which belong to the caller (the text_similarity grader); this module only scores.
  */
 import { fsum } from './fsum.ts';
-import { NgramIndex, scratch, sharedFirsts, sharedTotal } from './ngrams.ts';
-import { pySplit } from './tokenize.ts';
+import { countInto, ngramAt, NgramIndex, scratch, sharedTotal } from './ngrams.ts';
 
 /** Python's sys.float_info.min, which NLTK's method0 puts in place of a zero precision (not Number.MIN_VALUE). */
 export const FLOAT_INFO_MIN = 2.2250738585072014e-308;
@@ -60,14 +59,23 @@ export interface BleuResult {
 }
 
 /** NLTK `closest_ref_length`: min by (|r − c|, r). */
-function closestReferenceLength(refLengths: readonly number[], hypLength: number): number {
-  let best = refLengths[0] ?? 0;
-  for (const r of refLengths) {
+function closestReferenceLength(references: readonly (readonly string[])[], hypLength: number): number {
+  let best = references[0]?.length ?? 0;
+  for (let i = 0; i < references.length; i++) {
+    const r = references[i]!.length;
     const d = Math.abs(r - hypLength);
     const bd = Math.abs(best - hypLength);
     if (d < bd || (d === bd && r < best)) best = r;
   }
   return best;
+}
+
+let logBuffer = new Float64Array(8);
+
+/** A reused Float64Array for the log terms (fsum then always sees the same kind of array). */
+function logTerms(count: number): Float64Array {
+  if (logBuffer.length < count) logBuffer = new Float64Array(count);
+  return logBuffer;
 }
 
 /** NLTK `brevity_penalty(closest_ref_len, hyp_len)`. */
@@ -86,39 +94,47 @@ function modifiedPrecision(
   brief: boolean,
 ): { matches: BleuNgram[]; numerator: number; denominator: number } {
   const size = index.size(n);
+  const ids = index.level(n);
   // One scratch buffer: [0, size) hypothesis counts, [size, 2·size) max reference counts, then one reference's counts.
   const w = scratch((referenceCount > 1 ? 3 : 2) * size);
   for (let r = 1; r <= referenceCount; r++) {
-    const ids = index.ids(r, n);
+    const from = index.start(r);
+    const to = from + index.count(r, n);
     if (referenceCount === 1) {
-      for (let i = 0; i < ids.length; i++) w[size + ids[i]!]!++;
+      countInto(ids, from, to, w, size);
       continue;
     }
     const base = 2 * size;
-    for (let i = 0; i < ids.length; i++) w[base + ids[i]!]!++;
-    for (let i = 0; i < ids.length; i++) {
+    countInto(ids, from, to, w, base);
+    for (let i = from; i < to; i++) {
       const id = ids[i]!;
       const c = w[base + id]!;
       if (c > w[size + id]!) w[size + id] = c;
     }
-    for (let i = 0; i < ids.length; i++) w[base + ids[i]!] = 0;
+    for (let i = from; i < to; i++) w[base + ids[i]!] = 0;
   }
-  const hyp = index.ids(0, n);
-  if (brief) return { matches: [], numerator: sharedTotal(hyp, w, size), denominator: Math.max(1, hyp.length) };
-  // The matched n-grams straight into the explanation's shape (no intermediate objects).
-  const firsts = sharedFirsts(hyp, w, size);
+  const h0 = index.start(0);
+  const count = index.count(0, n);
+  const h1 = h0 + count;
+  const denominator = Math.max(1, count);
+  if (brief) return { matches: [], numerator: sharedTotal(ids, h0, h1, w, size), denominator };
+  // The matched n-grams straight into the explanation's shape, in order of first appearance (w[id] is zeroed
+  // once the n-gram is listed).
+  countInto(ids, h0, h1, w, 0);
   const matches: BleuNgram[] = [];
   let numerator = 0;
-  for (let k = 0; k < firsts.length; k++) {
-    const start = firsts[k]!;
-    const id = hyp[start]!;
+  for (let i = h0; i < h1; i++) {
+    const id = ids[i]!;
     const hc = w[id]!;
+    if (hc === 0) continue;
+    w[id] = 0;
     const rc = w[size + id]!;
+    if (rc === 0) continue;
     const clipped = hc < rc ? hc : rc;
     numerator += clipped;
-    matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, clipped });
+    matches.push({ ngram: ngramAt(hypothesis, i - h0, n), hypothesisCount: hc, referenceCount: rc, clipped });
   }
-  return { matches, numerator, denominator: Math.max(1, hyp.length) };
+  return { matches, numerator, denominator };
 }
 
 /**
@@ -132,7 +148,21 @@ export function sentenceBleu(
   weights: readonly number[] = BLEU_DEFAULT_WEIGHTS,
   brief = false,
 ): BleuResult {
-  const index = new NgramIndex([hypothesis, ...references]);
+  return scoreBleu(new NgramIndex([hypothesis, ...references]), references, hypothesis, weights, brief, false);
+}
+
+/**
+ * sentenceBleu on an index of [hypothesis, ...references]; `owned`: the token lists are the caller's fresh
+ * arrays, so the details keep them instead of copies.
+ */
+function scoreBleu(
+  index: NgramIndex,
+  references: readonly (readonly string[])[],
+  hypothesis: readonly string[],
+  weights: readonly number[],
+  brief: boolean,
+  owned: boolean,
+): BleuResult {
   const orders: BleuOrder[] = [];
   let matched = true;
   for (let n = 1; n <= weights.length; n++) {
@@ -150,20 +180,22 @@ export function sentenceBleu(
     orders.push({ n, weight, matches: p.matches, numerator: p.numerator, denominator: p.denominator, precision, smoothed, logTerm: weight * Math.log(precision) });
   }
   const hypothesisLength = hypothesis.length;
-  const referenceLength = closestReferenceLength(
-    references.map((r) => r.length),
-    hypothesisLength,
-  );
+  const referenceLength = closestReferenceLength(references, hypothesisLength);
   const bp = brevityPenalty(referenceLength, hypothesisLength);
   const noUnigram = (orders[0]?.numerator ?? 0) === 0;
   // NLTK returns the int 0 before any smoothing when no unigram matches (this covers empty inputs).
-  const score = noUnigram ? 0 : bp * Math.exp(fsum(orders.map((o) => o.logTerm)));
+  let score = 0;
+  if (!noUnigram) {
+    const logs = logTerms(orders.length);
+    for (let i = 0; i < orders.length; i++) logs[i] = orders[i]!.logTerm;
+    score = bp * Math.exp(fsum(logs, orders.length));
+  }
   return {
     score,
     details: {
       kind: 'bleu',
-      hypothesis: brief ? [] : [...hypothesis],
-      references: brief ? [] : references.map((r) => [...r]),
+      hypothesis: brief ? [] : owned ? (hypothesis as string[]) : [...hypothesis],
+      references: brief ? [] : owned ? (references as string[][]) : references.map((r) => [...r]),
       orders,
       hypothesisLength,
       referenceLength,
@@ -176,5 +208,7 @@ export function sentenceBleu(
 
 /** BLEU of two texts tokenized with Python's str.split(): `sentence_bleu([reference.split()], hypothesis.split())`. */
 export function bleu(reference: string, hypothesis: string, brief = false): BleuResult {
-  return sentenceBleu([pySplit(reference)], pySplit(hypothesis), BLEU_DEFAULT_WEIGHTS, brief);
+  // Split and indexed in one pass: the same token lists as [pySplit(hypothesis), pySplit(reference)].
+  const { index, tokens } = NgramIndex.split([hypothesis, reference]);
+  return scoreBleu(index, [tokens[1]!], tokens[0]!, BLEU_DEFAULT_WEIGHTS, brief, true);
 }

@@ -4,12 +4,15 @@
  * Not for anything else: no npm package does exactly this, and Math.sumPrecise is missing from Node 20.
  * Non-finite inputs: Python raises on `inf + -inf` and on intermediate overflow; here they give the IEEE result
  * of a plain sum instead (NaN or ±Infinity), which no metric of ours can produce.
+ * Sums values[0, count): an array, or a typed array (BLEU passes a reused Float64Array, so the optimized code
+ * sees one kind of input).
  */
-export function fsum(values: Iterable<number>): number {
+export function fsum(values: ArrayLike<number>, count = values.length): number {
   const partials: number[] = [];
   let special = 0;
   let specialSeen = false;
-  for (let x of values) {
+  for (let v = 0; v < count; v++) {
+    let x = values[v]!;
     if (!Number.isFinite(x)) {
       special += x;
       specialSeen = true;

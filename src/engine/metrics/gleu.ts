@@ -4,8 +4,7 @@
  * table for the explanation panel. References first, hypothesis (the graded text) second, as in NLTK;
  * tokenizing and choosing sides belong to the caller.
  */
-import { NgramIndex, scratch, sharedFirsts } from './ngrams.ts';
-import { pySplit } from './tokenize.ts';
+import { countInto, ngramAt, NgramIndex, scratch } from './ngrams.ts';
 
 export interface GleuNgram {
   ngram: string[];
@@ -65,14 +64,28 @@ export function sentenceGleu(
   maxLen = 4,
 ): GleuResult {
   if (!Number.isInteger(minLen) || minLen < 1 || !Number.isInteger(maxLen)) throw new RangeError(`GLEU needs integer orders >= 1, got ${minLen}..${maxLen}`);
-  const index = new NgramIndex([hypothesis, ...references]);
+  return scoreGleu(new NgramIndex([hypothesis, ...references]), references, hypothesis, minLen, maxLen, false);
+}
+
+/**
+ * sentenceGleu on an index of [hypothesis, ...references]; `owned`: the token lists are the caller's fresh
+ * arrays, so the details keep them instead of copies.
+ */
+function scoreGleu(
+  index: NgramIndex,
+  references: readonly (readonly string[])[],
+  hypothesis: readonly string[],
+  minLen: number,
+  maxLen: number,
+  owned: boolean,
+): GleuResult {
   let tpfp = 0;
   for (let n = minLen; n <= maxLen; n++) tpfp += Math.max(0, hypothesis.length - n + 1);
   const candidates: GleuCandidate[] = [];
   const perReferenceOrders: GleuOrder[][] = [];
   let best: number | null = null;
   let bestRatio = -Infinity;
-  references.forEach((_, r) => {
+  for (let r = 0; r < references.length; r++) {
     const orders: GleuOrder[] = [];
     let tp = 0;
     let tpfn = 0;
@@ -87,28 +100,35 @@ export function sentenceGleu(
         continue;
       }
       const size = index.size(n);
-      const hyp = index.ids(0, n);
-      const ref = index.ids(r + 1, n);
-      tpfn += ref.length;
+      const ids = index.level(n);
+      const h0 = index.start(0);
+      const hypothesisTotal = index.count(0, n);
+      const h1 = h0 + hypothesisTotal;
+      const r0 = index.start(r + 1);
+      const referenceTotal = index.count(r + 1, n);
+      tpfn += referenceTotal;
       // [0, size): hypothesis counts; [size, 2·size): reference counts.
       const w = scratch(2 * size);
-      for (let i = 0; i < ref.length; i++) w[size + ref[i]!]!++;
-      // The shared n-grams straight into the explanation's shape (no intermediate objects: this is most of the work).
-      const firsts = sharedFirsts(hyp, w, size);
+      countInto(ids, r0, r0 + referenceTotal, w, size);
+      countInto(ids, h0, h1, w, 0);
+      // The shared n-grams straight into the explanation's shape (no intermediate objects: this is most of the
+      // work), in order of first appearance (w[id] is zeroed once the n-gram is listed).
       const matches: GleuNgram[] = [];
       let overlap = 0;
-      for (let k = 0; k < firsts.length; k++) {
-        const start = firsts[k]!;
-        const id = hyp[start]!;
+      for (let i = h0; i < h1; i++) {
+        const id = ids[i]!;
         const hc = w[id]!;
+        if (hc === 0) continue;
+        w[id] = 0;
         const rc = w[size + id]!;
+        if (rc === 0) continue;
         const o = hc < rc ? hc : rc;
         overlap += o;
-        matches.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, overlap: o });
+        matches.push({ ngram: ngramAt(hypothesis, i - h0, n), hypothesisCount: hc, referenceCount: rc, overlap: o });
       }
       tp += overlap;
       matched = overlap > 0;
-      orders.push({ n, matches, overlap, hypothesisTotal: hyp.length, referenceTotal: ref.length });
+      orders.push({ n, matches, overlap, hypothesisTotal, referenceTotal });
     }
     const denominator = Math.max(tpfp, tpfn);
     const skipped = denominator === 0;
@@ -119,15 +139,15 @@ export function sentenceGleu(
       bestRatio = tp / denominator;
       best = r;
     }
-  });
+  }
   const chosen = best === null ? null : candidates[best]!;
   const score = chosen ? chosen.truePositives / chosen.denominator : 0;
   return {
     score,
     details: {
       kind: 'gleu',
-      hypothesis: [...hypothesis],
-      references: references.map((r) => [...r]),
+      hypothesis: owned ? (hypothesis as string[]) : [...hypothesis],
+      references: owned ? (references as string[][]) : references.map((r) => [...r]),
       minLen,
       maxLen,
       candidates,
@@ -140,5 +160,7 @@ export function sentenceGleu(
 
 /** GLEU of two texts tokenized with Python's str.split(): `sentence_gleu([reference.split()], hypothesis.split())`. */
 export function gleu(reference: string, hypothesis: string): GleuResult {
-  return sentenceGleu([pySplit(reference)], pySplit(hypothesis));
+  // Split and indexed in one pass: the same token lists as [pySplit(hypothesis), pySplit(reference)].
+  const { index, tokens } = NgramIndex.split([hypothesis, reference]);
+  return scoreGleu(index, [tokens[1]!], tokens[0]!, 1, 4, true);
 }

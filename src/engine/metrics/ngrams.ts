@@ -4,31 +4,130 @@
  * two n-grams get the same id exactly when Python's tuples of str are equal (whatever characters the tokens
  * hold). No metric logic lives here.
  */
+import { PY_SPACE } from './tokenize.ts';
+
+/**
+ * The ids of one index live in module-level buffers reused by the next index (allocating per n-gram order was
+ * most of the cost of a short sentence): an index is valid until the next `new NgramIndex`, and using it after
+ * that throws. The engine is single-threaded and every metric uses its index to completion first.
+ */
+let epoch = 0;
+/** levelBuffers[n][start(s) + i]: id of the n-gram of order n of sequence s starting at token i (index 0 unused). */
+const levelBuffers: Int32Array[] = [];
+
+function levelBuffer(n: number, length: number): Int32Array {
+  const b = levelBuffers[n];
+  if (b && b.length >= length) return b;
+  const grown = new Int32Array(Math.max(length, 2 * (b?.length ?? 512)));
+  levelBuffers[n] = grown;
+  return grown;
+}
 
 export class NgramIndex {
-  /**
-   * levels[n][s][i]: id of the n-gram of sequence s starting at i (level 0 unused). Plain arrays of small
-   * integers: V8 allocates them several times faster than small typed arrays, and there are many per call.
-   */
-  private readonly levels: number[][][] = [];
+  /** Where each sequence starts in the level buffers (the same offset at every order), then the total length. */
+  private readonly starts: number[];
   private readonly sizes: number[] = [];
+  private readonly epoch = ++epoch;
+  private built = 1;
 
-  constructor(sequences: readonly (readonly string[])[]) {
+  /** `interned`: the token ids are already in the level-1 buffer and the token table (see `split`). */
+  constructor(sequences: readonly (readonly string[])[], interned = false) {
+    const starts: number[] = [];
     let total = 0;
-    for (const seq of sequences) total += seq.length;
+    for (let s = 0; s < sequences.length; s++) {
+      starts.push(total);
+      total += sequences[s]!.length;
+    }
+    starts.push(total);
+    this.starts = starts;
     const table = sharedTokens;
-    table.reset(total);
-    this.levels[1] = sequences.map((seq) => {
-      const ids: number[] = [];
-      for (let i = 0; i < seq.length; i++) ids.push(table.intern(seq[i]!));
-      return ids;
-    });
+    if (!interned) {
+      table.reset(total);
+      const ids = levelBuffer(1, total);
+      let k = 0;
+      for (const seq of sequences) for (let i = 0; i < seq.length; i++) ids[k++] = table.intern(seq[i]!);
+    }
     this.sizes[1] = table.size;
   }
 
-  /** Token ids of sequence s (equal ids = equal tokens). */
-  tokens(s: number): readonly number[] {
-    return this.levels[1]![s]!;
+  /**
+   * Python's `text.split()` of each text (as `pySplit`) and the index of those token lists, in one pass over the
+   * characters: a token is hashed as it is read and a repeated token reuses the first one's string (equal
+   * strings, one allocation). `tokens[t]` is the token list of texts[t].
+   */
+  static split(texts: readonly string[]): { index: NgramIndex; tokens: string[][] } {
+    let chars = 0;
+    for (const text of texts) chars += text.length;
+    // A token and the space after it take at least 2 units: at most ⌈chars / 2⌉ + one per text tokens.
+    const bound = (chars >> 1) + texts.length + 1;
+    const table = sharedTokens;
+    table.reset(bound);
+    const strings = table.strings;
+    const ids = levelBuffer(1, bound);
+    const tokens: string[][] = [];
+    let k = 0;
+    for (const text of texts) {
+      const out: string[] = [];
+      const n = text.length;
+      let start = -1;
+      let h = 0;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        // Printable ASCII (0x21-0x7e) is never a space: the usual character costs two compares, no table read.
+        if (c > 0x20 && c < 0x7f) {
+          if (start < 0) {
+            start = i;
+            h = FNV_OFFSET;
+          }
+          h = Math.imul(h ^ c, FNV_PRIME);
+        } else if (c <= 0x3000 && PY_SPACE[c] === 1) {
+          if (start >= 0) {
+            const id = table.internRange(text, start, i, h);
+            ids[k++] = id;
+            out.push(strings[id]!);
+            start = -1;
+          }
+        } else {
+          if (start < 0) {
+            start = i;
+            h = FNV_OFFSET;
+          }
+          h = Math.imul(h ^ c, FNV_PRIME);
+        }
+      }
+      if (start >= 0) {
+        const id = table.internRange(text, start, n, h);
+        ids[k++] = id;
+        out.push(strings[id]!);
+      }
+      tokens.push(out);
+    }
+    return { index: new NgramIndex(tokens, true), tokens };
+  }
+
+  /** Offset of sequence s in `level(n)` (the same for every n). */
+  start(s: number): number {
+    return this.starts[s]!;
+  }
+
+  /** Number of n-grams of order n in sequence s (0 when the sequence is shorter than n). */
+  count(s: number, n: number): number {
+    const c = this.starts[s + 1]! - this.starts[s]! - n + 1;
+    return c > 0 ? c : 0;
+  }
+
+  /**
+   * The n-gram ids of order n of every sequence: those of sequence s are at [start(s), start(s) + count(s, n)).
+   * A shared buffer, valid until the next NgramIndex is made.
+   */
+  level(n: number): Int32Array {
+    this.build(n);
+    return levelBuffers[n]!;
+  }
+
+  /** Token ids of sequence s (equal ids = equal tokens), as a new array. */
+  tokens(s: number): number[] {
+    return this.ids(s, 1);
   }
 
   /** Number of distinct n-grams of order n over all sequences (ids of order n are 0..size−1). */
@@ -37,10 +136,11 @@ export class NgramIndex {
     return this.sizes[n]!;
   }
 
-  /** N-gram ids of order n along sequence s (empty when the sequence is shorter than n). */
-  ids(s: number, n: number): readonly number[] {
-    this.build(n);
-    return this.levels[n]![s]!;
+  /** N-gram ids of order n along sequence s as a new array (empty when the sequence is shorter than n). */
+  ids(s: number, n: number): number[] {
+    const ids = this.level(n);
+    const from = this.starts[s]!;
+    return Array.from(ids.subarray(from, from + this.count(s, n)));
   }
 
   /**
@@ -48,57 +148,63 @@ export class NgramIndex {
    * table when prefixes × tokens is small (the usual sentence) and a hash table otherwise.
    */
   private build(n: number): void {
-    const toks = this.levels[1]!;
+    if (this.epoch !== epoch) throw new Error('NgramIndex used after a newer index replaced its buffers');
+    if (n <= this.built) return;
+    const starts = this.starts;
+    const sequences = starts.length - 1;
+    const total = starts[sequences]!;
+    const toks = levelBuffers[1]!;
     const vocab = this.sizes[1]!;
-    for (let level = this.levels.length; level <= n; level++) {
-      const prev = this.levels[level - 1]!;
+    for (let level = this.built + 1; level <= n; level++) {
+      const prev = levelBuffers[level - 1]!;
+      const next = levelBuffer(level, total);
       const cells = this.sizes[level - 1]! * vocab;
       let size = 0;
-      let next: number[][];
       if (cells <= DIRECT_LIMIT) {
-        const direct = directTable(cells);
-        next = prev.map((p, s) => {
-          const count = p.length - 1;
-          const out: number[] = [];
-          const tok = toks[s]!;
-          for (let i = 0; i < count; i++) {
-            const cell = p[i]! * vocab + tok[i + level - 1]!;
-            let id = direct[cell]! - 1;
-            if (id < 0) {
-              id = size++;
-              direct[cell] = size;
+        // A cell holds tag << ID_BITS | (id + 1): a cell of an older tag is empty, so nothing is cleared per level.
+        const direct = directBuffer;
+        if (++directTag > MAX_TAG) {
+          direct.fill(0);
+          directTag = 1;
+        }
+        const tag = directTag << ID_BITS;
+        for (let s = 0; s < sequences; s++) {
+          const from = starts[s]!;
+          const to = starts[s + 1]! - level + 1;
+          for (let i = from; i < to; i++) {
+            const cell = prev[i]! * vocab + toks[i + level - 1]!;
+            const v = direct[cell]!;
+            if ((v & TAG_MASK) === tag) next[i] = (v & ID_MASK) - 1;
+            else {
+              next[i] = size;
+              direct[cell] = tag | ++size;
             }
-            out.push(id);
           }
-          return out;
-        });
+        }
       } else {
-        let positions = 0;
-        for (const p of prev) positions += Math.max(0, p.length - 1);
-        const table = pairTable(positions);
-        next = prev.map((p, s) => {
-          const count = p.length - 1;
-          const out: number[] = [];
-          const tok = toks[s]!;
-          for (let i = 0; i < count; i++) out.push(table.intern(p[i]!, tok[i + level - 1]!));
-          return out;
-        });
+        const table = pairTable(total);
+        for (let s = 0; s < sequences; s++) {
+          const from = starts[s]!;
+          const to = starts[s + 1]! - level + 1;
+          for (let i = from; i < to; i++) next[i] = table.intern(prev[i]!, toks[i + level - 1]!);
+        }
         size = table.size;
       }
-      this.levels[level] = next;
       this.sizes[level] = size;
     }
+    this.built = n;
   }
 }
 
 /** Above this many (prefix, token) cells the direct table would cost more to clear than hashing. */
 const DIRECT_LIMIT = 1 << 16;
+/** A direct cell's id + 1 is at most DIRECT_LIMIT (one id per distinct cell): 17 bits; the tag takes the other 14. */
+const ID_BITS = 17;
+const ID_MASK = (1 << ID_BITS) - 1;
+const TAG_MASK = ~ID_MASK;
+const MAX_TAG = (1 << (31 - ID_BITS)) - 1;
 const directBuffer = new Int32Array(DIRECT_LIMIT);
-
-function directTable(cells: number): Int32Array {
-  directBuffer.fill(0, 0, cells);
-  return directBuffer;
-}
+let directTag = 0;
 
 /**
  * Interning of int pairs into 0, 1, 2… with open addressing. Module-level buffers are reused between calls
@@ -152,13 +258,23 @@ class PairTable {
   }
 }
 
-/** The same for strings (tokens): FNV-1a over UTF-16 units, then `===` on collision. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The same for strings (tokens): FNV-1a over UTF-16 units, then a comparison of the characters. The table keeps
+ * only numbers; the strings of the current use are in `strings` (by id), a fresh array per reset, so no
+ * long-lived table points at the short-lived token strings (such pointers cost a write barrier each and kept
+ * every token alive until a later call overwrote it).
+ */
 class TokenTable {
   size = 0;
+  /** strings[id]: the token of that id (the first string seen with those characters). */
+  strings: string[] = [];
   private mask = 0;
   private gen = 0;
   private stamp = new Int32Array(0);
-  private keys: string[] = [];
+  private hashes = new Int32Array(0);
   private val = new Int32Array(0);
 
   reset(capacityHint: number): void {
@@ -166,12 +282,13 @@ class TokenTable {
     while (cap < capacityHint * 2) cap *= 2;
     if (cap > this.stamp.length) {
       this.stamp = new Int32Array(cap);
-      this.keys = new Array<string>(cap).fill('');
+      this.hashes = new Int32Array(cap);
       this.val = new Int32Array(cap);
       this.gen = 0;
     }
     this.mask = cap - 1;
     this.size = 0;
+    this.strings = [];
     if (++this.gen === 0x7fffffff) {
       this.stamp.fill(0);
       this.gen = 1;
@@ -179,18 +296,45 @@ class TokenTable {
   }
 
   intern(t: string): number {
-    const { stamp, keys, mask, gen } = this;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    let h = FNV_OFFSET;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
+    const { stamp, hashes, val, strings, mask, gen } = this;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
       if (stamp[slot] !== gen) {
         stamp[slot] = gen;
-        keys[slot] = t;
-        this.val[slot] = this.size;
+        hashes[slot] = h;
+        val[slot] = this.size;
+        strings.push(t);
         return this.size++;
       }
-      if (keys[slot] === t) return this.val[slot]!;
+      if (hashes[slot] === h && strings[val[slot]!] === t) return val[slot]!;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** `intern(text.slice(start, end))` given that slice's FNV-1a hash `h`, slicing only a token not seen before. */
+  internRange(text: string, start: number, end: number, h: number): number {
+    const { stamp, hashes, val, strings, mask, gen } = this;
+    const len = end - start;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      if (stamp[slot] !== gen) {
+        stamp[slot] = gen;
+        hashes[slot] = h;
+        val[slot] = this.size;
+        strings.push(text.slice(start, end));
+        return this.size++;
+      }
+      if (hashes[slot] === h) {
+        const id = val[slot]!;
+        const key = strings[id]!;
+        if (key.length === len) {
+          let j = 0;
+          while (j < len && key.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+          if (j === len) return id;
+        }
+      }
       slot = (slot + 1) & mask;
     }
   }
@@ -216,27 +360,21 @@ export function scratch(length: number): Int32Array {
   return scratchBuffer;
 }
 
-/**
- * The counting half of sharedNgrams: adds the hypothesis counts into w[0, size) and returns the positions where a
- * shared n-gram first occurs. Then w[id] and w[size + id] are the two counts of the n-gram at such a position.
- */
-export function sharedFirsts(hyp: ArrayLike<number>, w: Int32Array, size: number): number[] {
-  const firsts: number[] = [];
-  for (let i = 0; i < hyp.length; i++) {
-    const id = hyp[i]!;
-    const c = w[id]!;
-    w[id] = c + 1;
-    if (c === 0 && w[size + id]! > 0) firsts.push(i);
-  }
-  return firsts;
+/** Adds one to w[offset + id] for each id of ids[from, to). */
+export function countInto(ids: Int32Array, from: number, to: number, w: Int32Array, offset: number): void {
+  for (let i = from; i < to; i++) w[offset + ids[i]!]!++;
 }
 
-/** What sharedNgrams calls total, without the list: Σ over distinct hypothesis n-grams of min(counts). Same `w` layout. */
-export function sharedTotal(hyp: ArrayLike<number>, w: Int32Array, size: number): number {
-  for (let i = 0; i < hyp.length; i++) w[hyp[i]!]!++;
+/**
+ * Σ over the distinct n-grams of ids[from, to) of min(their count there, w[size + id]), the other side's counts
+ * already being in w[size, 2·size): BLEU's clipped numerator without the n-gram list. Uses w[0, size) and
+ * leaves it zeroed.
+ */
+export function sharedTotal(ids: Int32Array, from: number, to: number, w: Int32Array, size: number): number {
+  for (let i = from; i < to; i++) w[ids[i]!]!++;
   let total = 0;
-  for (let i = 0; i < hyp.length; i++) {
-    const id = hyp[i]!;
+  for (let i = from; i < to; i++) {
+    const id = ids[i]!;
     const hc = w[id]!;
     if (hc === 0) continue;
     const rc = w[size + id]!;
@@ -246,30 +384,21 @@ export function sharedTotal(hyp: ArrayLike<number>, w: Int32Array, size: number)
   return total;
 }
 
-/** One shared n-gram: its counts in the hypothesis and the reference side, and min of the two. */
-export interface SharedNgram {
-  ngram: string[];
-  hypothesisCount: number;
-  referenceCount: number;
-  shared: number;
-}
-
 /**
- * Count the hypothesis n-grams (ids `hyp`) into `w[0, size)` and pair them with the reference counts already in
- * `w[size, 2·size)`: the n-grams both sides have, in order of first appearance in the hypothesis, and the sum of
- * min(count, reference count). BLEU's clipped precision and GLEU's overlap are both this.
+ * tokens[start, start + n) as a new array: what `tokens.slice(start, start + n)` gives, built as an array literal
+ * for the usual orders (several times cheaper than slice, and the explanations hold one such array per n-gram).
  */
-export function sharedNgrams(hyp: ArrayLike<number>, w: Int32Array, size: number, hypothesis: readonly string[], n: number): { ngrams: SharedNgram[]; total: number } {
-  const firsts = sharedFirsts(hyp, w, size);
-  const ngrams: SharedNgram[] = [];
-  let total = 0;
-  for (const start of firsts) {
-    const id = hyp[start]!;
-    const hc = w[id]!;
-    const rc = w[size + id]!;
-    const shared = hc < rc ? hc : rc;
-    total += shared;
-    ngrams.push({ ngram: hypothesis.slice(start, start + n), hypothesisCount: hc, referenceCount: rc, shared });
+export function ngramAt(tokens: readonly string[], start: number, n: number): string[] {
+  switch (n) {
+    case 1:
+      return [tokens[start]!];
+    case 2:
+      return [tokens[start]!, tokens[start + 1]!];
+    case 3:
+      return [tokens[start]!, tokens[start + 1]!, tokens[start + 2]!];
+    case 4:
+      return [tokens[start]!, tokens[start + 1]!, tokens[start + 2]!, tokens[start + 3]!];
+    default:
+      return tokens.slice(start, start + n);
   }
-  return { ngrams, total };
 }

@@ -5,7 +5,7 @@
  * (the graded text) second, as in rouge-score. Choosing which number the grader reports is not done here.
  */
 import { pyLower } from '../unicode.ts';
-import { NgramIndex, scratch } from './ngrams.ts';
+import { countInto, ngramAt, NgramIndex, scratch } from './ngrams.ts';
 
 export interface RougeOptions {
   /**
@@ -96,30 +96,31 @@ export function rougeN(target: string, prediction: string, n: number, options: R
 export function rougeNTokens(targetTokens: string[], predictionTokens: string[], n: number, stemmed = false): RougeResult<RougeNDetails> {
   const index = new NgramIndex([targetTokens, predictionTokens]);
   const size = index.size(n);
-  const target = index.ids(0, n);
-  const prediction = index.ids(1, n);
+  const ids = index.level(n);
+  const t0 = index.start(0);
+  const targetTotal = index.count(0, n);
+  const p0 = index.start(1);
+  const predictionTotal = index.count(1, n);
   // [0, size): target counts; [size, 2·size): prediction counts.
   const w = scratch(2 * size);
-  for (let i = 0; i < prediction.length; i++) w[size + prediction[i]!]!++;
-  const firsts: number[] = [];
-  for (let i = 0; i < target.length; i++) {
-    const id = target[i]!;
-    const c = w[id]!;
-    w[id] = c + 1;
-    if (c === 0 && w[size + id]! > 0) firsts.push(i);
-  }
+  countInto(ids, p0, p0 + predictionTotal, w, size);
+  countInto(ids, t0, t0 + targetTotal, w, 0);
+  // Shared n-grams in order of first appearance in the target (w[id] is zeroed once the n-gram is listed).
   const overlaps: RougeOverlap[] = [];
   let overlap = 0;
-  for (const start of firsts) {
-    const id = target[start]!;
+  for (let i = t0; i < t0 + targetTotal; i++) {
+    const id = ids[i]!;
     const tc = w[id]!;
+    if (tc === 0) continue;
+    w[id] = 0;
     const pc = w[size + id]!;
+    if (pc === 0) continue;
     const o = tc < pc ? tc : pc;
     overlap += o;
-    overlaps.push({ ngram: targetTokens.slice(start, start + n), referenceCount: tc, inputCount: pc, overlap: o });
+    overlaps.push({ ngram: ngramAt(targetTokens, i - t0, n), referenceCount: tc, inputCount: pc, overlap: o });
   }
-  const precision = overlap / Math.max(prediction.length, 1);
-  const recall = overlap / Math.max(target.length, 1);
+  const precision = overlap / Math.max(predictionTotal, 1);
+  const recall = overlap / Math.max(targetTotal, 1);
   const f = fmeasure(precision, recall);
   return {
     score: f,
@@ -132,8 +133,8 @@ export function rougeNTokens(targetTokens: string[], predictionTokens: string[],
       stemmed,
       overlaps,
       overlap,
-      referenceNgrams: target.length,
-      inputNgrams: prediction.length,
+      referenceNgrams: targetTotal,
+      inputNgrams: predictionTotal,
       precision,
       recall,
       fmeasure: f,

@@ -8,8 +8,9 @@
 /**
  * Python `str.isspace()`: Unicode White_Space-ish set CPython derives from bidi class WS/B/S and category Zs.
  * Differs from JS `\s`: includes \x1c-\x1f and \x85, excludes \ufeff. All members are in the BMP.
+ * Indexed by UTF-16 unit up to U+3000 (1 = space); read-only.
  */
-const PY_SPACE = (() => {
+export const PY_SPACE = (() => {
   const t = new Uint8Array(0x3001);
   const set = (a: number, b = a): void => {
     for (let c = a; c <= b; c++) t[c] = 1;
