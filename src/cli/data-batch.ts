@@ -98,6 +98,7 @@ export async function gradeBatch(
   const rewards: number[] = [];
   let errored = 0;
   let rows = 0;
+  const run = { runtime: options.runtime, explain: options.explain };
   for (let k = 0; k < batch.lines.length; k++) {
     const r = parseJsonlLine(batch.lines[k]!, batch.first + k);
     if (r === null) continue;
@@ -107,10 +108,13 @@ export async function gradeBatch(
     }
     rows++;
     for (let j = 0; j < r.samples.length; j++) {
-      const result = await runPrepared(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
+      const result = await runPrepared(grader, r.samples[j]!, r.item, run);
       rewards.push(result.reward);
       if (hasError(result.metadata.errors)) errored++;
-      out.push(JSON.stringify({ row: r.row, sample_index: j, result: stripExplain(result, options.explain) }));
+      // JSON.stringify leaves out a property whose value is undefined: the line without "explain", no copy made.
+      if (!options.explain) result.explain = undefined;
+      // The line JSON.stringify({ row, sample_index, result }) gives (integers print the same), without the wrapper.
+      out.push(`{"row":${r.row},"sample_index":${j},"result":${JSON.stringify(result)}}`);
     }
   }
   return { seq: batch.seq, out: out.bytes(), skipped, rewards: Float64Array.from(rewards), errored, rows };

@@ -6,13 +6,10 @@
 import { fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { losslessJsonText, parseJson, toPlain } from '../engine/json.ts';
-import { runGrader } from '../engine/run.ts';
 import { sampleFromModelText } from '../engine/sample.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
-import { stripExplain as strip } from './data-batch.ts';
-import { createNodeRuntime } from './runtime.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -132,6 +129,12 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     const sample = samplePath ? readJson(samplePath, 'sample') : sampleFromModelText(modelSample!);
     const itemPath = str('item');
     const item = itemPath ? readJson(itemPath, 'item') : {};
+    // The engine (graders, metrics, runtimes) loads here: `run --data` grades in its threads, not in this one.
+    const [{ runGrader }, { createNodeRuntime }, { stripExplain: strip }] = await Promise.all([
+      import('../engine/run.ts'),
+      import('./runtime.ts'),
+      import('./data-batch.ts'),
+    ]);
     const runtime = await createNodeRuntime({ pythonTimeoutMs: timeoutSeconds * 1000 });
     try {
       const result = await runGrader(grader, sample, item, { runtime: runtime.engine });
