@@ -4,8 +4,11 @@
  * memory (max RSS from GNU time), ratio to NLTK. Runs ours and NLTK's interleaved, reports medians and the
  * machine's load. NLTK is looked up in $BENCH_PYTHON (default /usr/bin/python3); without it, NLTK's figure is
  * printed as "not measured".
- * Needs `npm run build:cli` first.
- * Usage: npx tsx bench/cli-data.ts [--rows N] [--runs R] [--no-explain] [--memory-only]
+ * Needs `npm run build:cli` first. `--explain` grades with explanations (`run --data --explain`; without it, the
+ * CLI's default: no explanations). `--compare DIR` also runs another build's CLI (DIR/bin/grader-playground.js,
+ * e.g. a copy of bin/, dist-cli/, package.json and links to node_modules/ and public/ made before a change),
+ * interleaved, with the flags `--compare-flags "..."` gives it (default: ours).
+ * Usage: npx tsx bench/cli-data.ts [--rows N] [--runs R] [--explain] [--memory-only] [--compare DIR [--compare-flags F]]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
@@ -19,7 +22,14 @@ function arg(name: string, fallback: number): number {
 }
 const ROWS = arg('--rows', 10_000);
 const RUNS = arg('--runs', 5);
-const noExplain = process.argv.includes('--no-explain');
+const explain = process.argv.includes('--explain');
+function strArg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const ourFlags = explain ? ['--explain'] : process.argv.includes('--no-explain') ? ['--no-explain'] : [];
+const compareDir = strArg('--compare');
+const compareFlags = strArg('--compare-flags')?.split(' ').filter(Boolean) ?? ourFlags;
 const memoryOnly = process.argv.includes('--memory-only');
 const root = new URL('..', import.meta.url).pathname;
 const cli = join(root, 'bin', 'grader-playground.js');
@@ -88,15 +98,23 @@ const ours: Run[] = [];
 const nltk: Run[] = [];
 const outOurs = join(dir, 'ours.jsonl');
 const outNltk = join(dir, 'nltk.jsonl');
+const other: Run[] = [];
+const outOther = join(dir, 'other.jsonl');
 for (let r = 0; r < RUNS; r++) {
-  ours.push(timed(process.execPath, [cli, 'run', '--grader', grader, '--data', data, '--out', outOurs, ...(noExplain ? ['--no-explain'] : [])]));
+  ours.push(timed(process.execPath, [cli, 'run', '--grader', grader, '--data', data, '--out', outOurs, ...ourFlags]));
+  if (compareDir) other.push(timed(process.execPath, [join(compareDir, 'bin', 'grader-playground.js'), 'run', '--grader', grader, '--data', data, '--out', outOther, ...compareFlags]));
   if (hasNltk) nltk.push(timed(python, [script, data, outNltk]));
 }
 if (ours.some((r) => r.status !== 0)) console.log(`ours failed in ${ours.filter((r) => r.status !== 0).length} of ${RUNS} runs`);
 const fmt = (runs: Run[]) =>
   `median ${median(runs.map((r) => r.wall)).toFixed(3)} s (${Math.min(...runs.map((r) => r.wall)).toFixed(3)}–${Math.max(...runs.map((r) => r.wall)).toFixed(3)}), ` +
   `CPU median ${median(runs.map((r) => r.cpu)).toFixed(3)} s, peak RSS median ${median(runs.map((r) => r.maxRssMb)).toFixed(0)} MB (max ${Math.max(...runs.map((r) => r.maxRssMb)).toFixed(0)})`;
-console.log(`ours ${noExplain ? '(--no-explain)' : '(with explain)'}: ${fmt(ours)}   [output ${(statSync(outOurs).size / 1e6).toFixed(1)} MB]`);
+console.log(`ours ${ourFlags.join(' ') || '(default flags)'}: ${fmt(ours)}   [output ${(statSync(outOurs).size / 1e6).toFixed(1)} MB]`);
+if (compareDir) {
+  console.log(`compared build ${compareDir} ${compareFlags.join(' ')}: ${fmt(other)}   [output ${(statSync(outOther).size / 1e6).toFixed(1)} MB]`);
+  const cpu = (runs: Run[]) => median(runs.map((r) => r.cpu));
+  console.log(`ours / compared build (medians): wall ${(median(ours.map((r) => r.wall)) / median(other.map((r) => r.wall))).toFixed(2)}x, CPU ${(cpu(ours) / cpu(other)).toFixed(2)}x`);
+}
 if (hasNltk) {
   console.log(`NLTK script (${python}): ${fmt(nltk)}`);
   const ratio = median(ours.map((r) => r.wall)) / median(nltk.map((r) => r.wall));

@@ -10,7 +10,7 @@ export class UsageError extends Error {}
 const VALUE_FLAGS = new Set(['grader', 'sample', 'item', 'model-sample', 'data', 'out', 'timeout', 'workers', 'to', 'settings', 'tests',
   // rollout
   'model', 'k', 'temperature', 'top-p', 'max-tokens', 'seed', 'reasoning-effort', 'concurrency']);
-const BOOL_FLAGS = new Set(['no-explain', 'pretty', 'help', 'stream']);
+const BOOL_FLAGS = new Set(['explain', 'no-explain', 'pretty', 'help', 'stream']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags: Record<string, string | true> = {};
@@ -42,7 +42,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
 export const USAGE = `Usage:
   grader-playground run --grader G.json --sample S.json [--item I.json]
   grader-playground run --grader G.json --model-sample "text" [--item I.json]
-  grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl]
+  grader-playground run --grader G.json --data rows.jsonl [--out results.jsonl] [--explain]
   grader-playground validate --grader G.json
   grader-playground export --to trl|verl|openrlhf|verifiers|python --grader G.json [--settings S.json] [--out F.py]
   grader-playground rollout --data rows.jsonl --model M [--k 8] [--out rollouts.jsonl]
@@ -50,10 +50,11 @@ export const USAGE = `Usage:
   grader-playground test --grader W.grader.json            (a workspace file: its grader, item and tests)
 
 Options:
-  --no-explain     leave the playground's "explain" field out of each RunResult. Explanations stay on by
-                   default (the output is unchanged for existing users); with --data they are most of the
-                   work and of the output (a BLEU row: ~5 KB of explanation in a ~5.8 KB line), so large
-                   datasets whose rewards are all you need run faster and write ~10x less with it
+  --explain        with --data: add the playground's "explain" field (why the reward is what it is) to each
+                   RunResult. Off by default for --data: a dataset run is for its rewards, and explanations
+                   are most of the work and of the output (a BLEU row: ~7 KB of explanation in a ~7.8 KB
+                   line). Each line is {"row", "sample_index", "result"} either way
+  --no-explain     leave "explain" out of the RunResult of a single run (on by default there)
   --pretty         indent the printed JSON
   --timeout S      seconds a python grader may run (default 120)
   --workers N      threads grading --data rows (default: one per core, at most 8)

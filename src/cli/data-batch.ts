@@ -16,6 +16,33 @@ export interface BatchRequest {
   lines: string[];
 }
 
+/** A batch as the main thread sends it: whole lines of the file, as read (UTF-8), in a buffer of their own. */
+export interface BatchBytes {
+  seq: number;
+  first: number;
+  /** Lines ending in "\n", except perhaps the file's last line. Transferred, not copied. */
+  bytes: Uint8Array;
+}
+
+// A BOM stays in the text, as Node's utf8 stream decoding keeps it (the line is then not JSON, as in Python).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The lines of a batch's bytes: split at "\n", a "\r" before it belonging to the break (as split(/\r?\n/));
+ * the text after the last "\n" is a line when it is not empty (a file's last line without a break).
+ */
+export function linesOf(bytes: Uint8Array): string[] {
+  const text = decoder.decode(bytes);
+  const lines: string[] = [];
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    lines.push(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+    start = nl + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start, text.endsWith('\r') ? -1 : text.length));
+  return lines;
+}
+
 export interface BatchResult {
   seq: number;
   /** The output lines, each ending in "\n", as UTF-8 (a buffer of its own: transferred, not copied, to the writer). */
@@ -71,6 +98,7 @@ export async function gradeBatch(
   const rewards: number[] = [];
   let errored = 0;
   let rows = 0;
+  const run = { runtime: options.runtime, explain: options.explain };
   for (let k = 0; k < batch.lines.length; k++) {
     const r = parseJsonlLine(batch.lines[k]!, batch.first + k);
     if (r === null) continue;
@@ -80,10 +108,13 @@ export async function gradeBatch(
     }
     rows++;
     for (let j = 0; j < r.samples.length; j++) {
-      const result = await runPrepared(grader, r.samples[j]!, r.item, { runtime: options.runtime, explain: options.explain });
+      const result = await runPrepared(grader, r.samples[j]!, r.item, run);
       rewards.push(result.reward);
       if (hasError(result.metadata.errors)) errored++;
-      out.push(JSON.stringify({ row: r.row, sample_index: j, result: stripExplain(result, options.explain) }));
+      // JSON.stringify leaves out a property whose value is undefined: the line without "explain", no copy made.
+      if (!options.explain) result.explain = undefined;
+      // The line JSON.stringify({ row, sample_index, result }) gives (integers print the same), without the wrapper.
+      out.push(`{"row":${r.row},"sample_index":${j},"result":${JSON.stringify(result)}}`);
     }
   }
   return { seq: batch.seq, out: out.bytes(), skipped, rewards: Float64Array.from(rewards), errored, rows };

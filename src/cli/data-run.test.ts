@@ -87,4 +87,20 @@ describe('runDataFile', () => {
     expect(written[1].result.explain.type).toBe('string_check');
     expect(totals.summary.count).toBe(2);
   }, 60_000);
+
+  it('cuts batches at line breaks across 1 MB reads, and reads a line longer than a read (3 MB)', async () => {
+    // ~2.4 MB of rows, one 3 MB row among them, and multi-byte text everywhere: every read ends mid-line.
+    const lines: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const a = i === 4321 ? 'é'.repeat(1_500_000) : `Zürich ${i} ${'😀'.repeat(i % 97)}`;
+      lines.push(JSON.stringify({ item: { answer: i % 3 ? a : 'other' }, sample: { output_text: a } }));
+    }
+    const data = join(dir, 'long.jsonl');
+    writeFileSync(data, lines.join('\n') + '\n');
+    const out = join(dir, 'long-out.jsonl');
+    const totals = await runDataFile({ grader, data, out: { path: out }, onSkipped: () => {}, explain: false, pythonTimeoutMs: 10_000, workers: 2 });
+    const written = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(written.map((w) => [w.row, w.result.reward])).toEqual(lines.map((_, i) => [i, i % 3 ? 1 : 0]));
+    expect(totals).toMatchObject({ rows: 6000, skipped: 0 });
+  }, 120_000);
 });

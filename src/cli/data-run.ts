@@ -1,19 +1,21 @@
 /**
- * `run --data`: reads the JSONL file in chunks, sends batches of lines to a pool of worker threads that grade
- * them (data-worker.ts), and writes each batch's output lines in input order as soon as the batches before it
+ * `run --data`: reads the JSONL file in 1 MB chunks, sends batches of whole lines, as bytes (transferred, not
+ * copied: the main thread only finds line breaks), to a pool of worker threads that decode and grade them
+ * (data-worker.ts), and writes each batch's output bytes in input order as soon as the batches before it
  * are written. Memory stays bounded at any file size: reading waits while too many batches are in flight or
  * waiting to be written, and the summary is kept as running moments, not a list of rewards.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, open, read, type WriteStream } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { RewardSummary } from '../engine/dataset.ts';
-import type { BatchRequest, BatchResult } from './data-batch.ts';
+import type { BatchBytes, BatchResult } from './data-batch.ts';
 import type { DataWorkerInit, ToDataWorker } from './data-worker.ts';
-import { siblingModule, startThread } from './thread.ts';
+import { releaseDataThreads, startDataThread, takeDataThread } from './data-threads.ts';
+import { siblingModule } from './thread.ts';
 
 export interface DataRunOptions {
   grader: unknown;
-  /** An open file descriptor or path of the JSONL file. */
+  /** An open file descriptor (closed at the end) or path of the JSONL file. */
   data: number | string;
   /** Where output lines go: a file path, or a writer (stdout). */
   out: { path: string } | { write: (s: string) => void };
@@ -70,7 +72,9 @@ export class RunningSummary {
   }
 }
 
-const MAX_BATCH_CHARS = 1 << 20;
+const MAX_BATCH_BYTES = 1 << 20;
+/** Bytes read at a time. */
+const READ_BYTES = 1 << 20;
 const decoder = new TextDecoder();
 /** Batches queued on one worker: one graded, one waiting, so a worker never idles between batches. */
 const PER_WORKER = 2;
@@ -128,9 +132,14 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
   };
 
   const spawn = () => {
-    const w = startThread(workerUrl, { workerData: init });
+    // A thread the entry started in advance (data-threads.ts), else a new one.
+    const thread = takeDataThread() ?? startDataThread(workerUrl);
+    const w = thread.worker;
     const slot = { w, queued: 0 };
-    w.on('message', (m: { type: 'done'; result: BatchResult } | { type: 'ready' } | { type: 'error'; message: string }) => {
+    if (thread.early.error) failure ??= thread.early.error;
+    else if (thread.early.exitCode !== undefined) failure ??= new Error(`a grading thread exited with code ${thread.early.exitCode}`);
+    thread.detach();
+    w.on('message', (m: { type: 'done'; result: BatchResult } | { type: 'error'; message: string }) => {
       if (m.type === 'done') {
         slot.queued--;
         done.set(m.result.seq, m.result);
@@ -148,6 +157,7 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
       if (code !== 0 && !closing) failure ??= new Error(`a grading thread exited with code ${code}`);
       notify();
     });
+    w.postMessage({ type: 'init', init } satisfies ToDataWorker);
     workers.push(slot);
     return slot;
   };
@@ -155,7 +165,7 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
 
   const wait = () => new Promise<void>((res) => (wake = res));
   const maxAhead = Math.max(1, o.workers) * (PER_WORKER + 2);
-  const submit = async (batch: BatchRequest) => {
+  const submit = async (batch: BatchBytes) => {
     for (;;) {
       if (failure) throw failure;
       // Bounded: a limited number of batches sent and not yet written.
@@ -166,7 +176,7 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
         if (slot && slot.queued < PER_WORKER) {
           slot.queued++;
           sent++;
-          slot.w.postMessage({ type: 'batch', batch } satisfies ToDataWorker);
+          slot.w.postMessage({ type: 'batch', batch } satisfies ToDataWorker, [batch.bytes.buffer as ArrayBuffer]);
           return;
         }
       }
@@ -174,48 +184,50 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
     }
   };
 
+  // The file is closed at the end, whether it came open (a descriptor) or as a path.
+  let fd: number | null = null;
   try {
-    const stream = createReadStream(typeof o.data === 'number' ? '' : o.data, {
-      encoding: 'utf8',
-      highWaterMark: 1 << 16,
-      ...(typeof o.data === 'number' ? { fd: o.data } : {}),
-    });
-    let carry = '';
-    let index = 0;
-    let lines: string[] = [];
-    let chars = 0;
-    let first = 0;
-    const push = async (line: string) => {
-      // A line ends at "\n"; a "\r" before it belongs to the break, as in split(/\r?\n/).
-      lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
-      chars += line.length;
-      index++;
-      if (lines.length >= batchLines || chars >= MAX_BATCH_CHARS) {
-        const batch: BatchRequest = { seq: sent, first, lines };
-        lines = [];
-        chars = 0;
-        first = index;
-        await submit(batch);
-      }
+    fd = typeof o.data === 'number' ? o.data : await new Promise<number>((res, rej) => open(o.data as string, 'r', (e, f) => (e ? rej(e) : res(f))));
+    const file = fd;
+    const readInto = (buf: Uint8Array, at: number) =>
+      new Promise<number>((res, rej) => read(file, buf, at, buf.length - at, null, (e, n) => (e ? rej(e) : res(n))));
+    // Whole lines go out as bytes (the thread decodes them): the main thread only finds the line breaks.
+    let buf = new Uint8Array(READ_BYTES);
+    let filled = 0;
+    let start = 0; // where the batch being gathered starts in buf
+    let scan = 0; // where the search for the next line break goes on
+    let count = 0; // lines in buf[start, scan)
+    let index = 0; // file line index of the batch's first line
+    const cut = async (end: number, lines: number) => {
+      const batch: BatchBytes = { seq: sent, first: index, bytes: buf.slice(start, end) };
+      index += lines;
+      start = end;
+      count = 0;
+      await submit(batch);
     };
-    for await (const chunk of stream as AsyncIterable<string>) {
-      let start = 0;
-      let nl = chunk.indexOf('\n');
-      if (nl >= 0 && carry) {
-        await push(carry + chunk.slice(0, nl));
-        carry = '';
-        start = nl + 1;
-        nl = chunk.indexOf('\n', start);
+    for (;;) {
+      if (filled === buf.length) {
+        // Keep the unsent lines: at the start of a new buffer (twice as big if they fill a whole one).
+        const keep = filled - start;
+        const grown = new Uint8Array(keep * 2 > READ_BYTES ? keep * 2 : READ_BYTES);
+        grown.set(buf.subarray(start, filled));
+        buf = grown;
+        scan -= start;
+        filled = keep;
+        start = 0;
       }
-      while (nl >= 0) {
-        await push(chunk.slice(start, nl));
-        start = nl + 1;
-        nl = chunk.indexOf('\n', start);
+      const n = await readInto(buf, filled);
+      if (n === 0) break;
+      filled += n;
+      for (let nl = buf.indexOf(10, scan); nl >= 0 && nl < filled; nl = buf.indexOf(10, scan)) {
+        scan = nl + 1;
+        count++;
+        if (count >= batchLines || scan - start >= MAX_BATCH_BYTES) await cut(scan, count);
       }
-      carry += chunk.slice(start);
+      scan = filled;
     }
-    if (carry) await push(carry);
-    if (lines.length) await submit({ seq: sent, first, lines });
+    // The last line may have no line break.
+    if (filled > start) await cut(filled, count + (buf[filled - 1] !== 10 ? 1 : 0));
     while (next < sent) {
       if (failure) throw failure;
       await wait();
@@ -223,10 +235,12 @@ export async function runDataFile(o: DataRunOptions): Promise<DataRunTotals> {
     if (failure) throw failure;
   } finally {
     closing = true;
+    releaseDataThreads();
     for (const { w } of workers) {
       if (failure) void w.terminate();
       else w.postMessage({ type: 'close' } satisfies ToDataWorker);
     }
+    if (fd !== null) closeSync(fd);
     if (sink && !sink.destroyed) await new Promise<void>((res) => sink.end(res));
   }
   return { summary: totals.summary(), rows, skipped };

@@ -62,6 +62,20 @@ describe('grader-playground CLI', () => {
     expect(summary.summary).toMatchObject({ count: 3, min: 0, max: 1 });
   });
 
+  it('--data leaves explanations out unless --explain; a single run keeps them unless --no-explain', async () => {
+    const rows = file('rows-explain.jsonl', '{"item": {"answer": "Paris"}, "sample": "Paris"}\n');
+    const plain = await cli('run', '--grader', grader, '--data', rows);
+    const line = JSON.parse(plain.stdout);
+    expect(Object.keys(line)).toEqual(['row', 'sample_index', 'result']);
+    expect(Object.keys(line.result)).toEqual(['reward', 'metadata', 'sub_rewards', 'model_grader_token_usage_per_model']);
+    expect(JSON.parse((await cli('run', '--grader', grader, '--data', rows, '--no-explain')).stdout)).toMatchObject({ result: { reward: 1 } });
+    const explained = JSON.parse((await cli('run', '--grader', grader, '--data', rows, '--explain')).stdout);
+    expect(explained.result.explain.type).toBe('string_check');
+    const both = await cli('run', '--grader', grader, '--data', rows, '--explain', '--no-explain');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--explain or --no-explain, not both');
+  });
+
   it('--data without --out prints the lines to stdout, in order', async () => {
     const rows = file('rows2.jsonl', ['{"item": {"answer": "Paris"}, "sample": "Rome"}', '{"item": {"answer": "Paris"}, "sample": "Paris"}'].join('\n'));
     const r = await cli('run', '--grader', grader, '--data', rows, '--workers', '2', '--no-explain');

@@ -6,17 +6,10 @@
 import { fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { losslessJsonText, parseJson, toPlain } from '../engine/json.ts';
-import { runGrader } from '../engine/run.ts';
 import { sampleFromModelText } from '../engine/sample.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
-import { runDataFile } from './data-run.ts';
-import { exportCommand, parseSettings } from './export-command.ts';
-import { stripExplain as strip } from './data-batch.ts';
-import { createNodeRuntime } from './runtime.ts';
-import { rolloutCommand } from './rollout.ts';
-import { testCommand } from './test-command.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -56,7 +49,8 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
   const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
   const indent = flags.pretty ? 2 : undefined;
   try {
-    if (command === 'rollout') return await rolloutCommand(flags, io, env, signal);
+    // Each command's own modules load when it runs: `run --data` starts faster without the others'.
+    if (command === 'rollout') return await (await import('./rollout.ts')).rolloutCommand(flags, io, env, signal);
     if (command !== 'run' && command !== 'validate' && command !== 'export' && command !== 'test') {
       throw new UsageError(command ? `unknown command "${command}"` : 'a command is needed: run, validate, test, export or rollout');
     }
@@ -66,10 +60,12 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     if (command === 'test') {
       const timeout = Number(str('timeout') ?? 120);
       if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError('--timeout takes a number of seconds');
+      const { testCommand } = await import('./test-command.ts');
       return await testCommand({ grader: graderPath, tests: str('tests'), item: str('item'), timeoutSeconds: timeout }, io);
     }
     const grader = toPlain(readJson(graderPath, 'grader'));
     if (command === 'export') {
+      const { exportCommand, parseSettings } = await import('./export-command.ts');
       const settingsPath = str('settings');
       const settings = settingsPath ? parseSettings(toPlain(readJson(settingsPath, 'settings'))) : {};
       return exportCommand(grader, str('to'), settings, str('out'), io);
@@ -91,49 +87,59 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     const timeout = str('timeout');
     const timeoutSeconds = timeout === undefined ? 120 : Number(timeout);
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError('--timeout takes a number of seconds');
-    const runtime = await createNodeRuntime({ pythonTimeoutMs: timeoutSeconds * 1000 });
-    const explain = !flags['no-explain'];
-    try {
-      const dataPath = str('data');
-      if (dataPath) {
-        if (str('sample') || str('model-sample')) throw new UsageError('--data cannot be combined with --sample or --model-sample');
-        const workersFlag = str('workers');
-        const workers = workersFlag === undefined ? Math.min(availableParallelism(), 8) : Number(workersFlag);
-        if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of threads (1 or more)');
-        let fd: number;
-        try {
-          fd = openSync(dataPath, 'r');
-          if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
-        } catch (e) {
-          throw new InputError(`cannot read the data file ${dataPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-        }
-        const outPath = str('out');
-        const { summary: s, rows, skipped } = await runDataFile({
-          grader,
-          data: fd,
-          out: outPath ? { path: outPath } : { write: io.stdout },
-          onSkipped: (line, message) => io.stderr(`${dataPath}:${line}: skipped: ${message}\n`),
-          explain,
-          pythonTimeoutMs: timeoutSeconds * 1000,
-          workers,
-        });
-        io.stderr(
-          `graded ${s.count} sample${s.count === 1 ? '' : 's'} from ${rows} row${rows === 1 ? '' : 's'}` +
-            `${skipped ? ` (${skipped} row${skipped === 1 ? '' : 's'} skipped)` : ''}: ` +
-            `mean ${s.mean}, std ${s.std}, min ${s.min}, max ${s.max}, errors ${s.errors}\n`,
-        );
-        io.stderr(JSON.stringify({ summary: s, skipped_rows: skipped }) + '\n');
-        return 0;
+    if (flags.explain && flags['no-explain']) throw new UsageError('give --explain or --no-explain, not both');
+    const dataPath = str('data');
+    if (dataPath) {
+      if (str('sample') || str('model-sample')) throw new UsageError('--data cannot be combined with --sample or --model-sample');
+      const workersFlag = str('workers');
+      const workers = workersFlag === undefined ? Math.min(availableParallelism(), 8) : Number(workersFlag);
+      if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of threads (1 or more)');
+      let fd: number;
+      try {
+        fd = openSync(dataPath, 'r');
+        if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+      } catch (e) {
+        throw new InputError(`cannot read the data file ${dataPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      const samplePath = str('sample');
-      const modelSample = str('model-sample');
-      if (samplePath && modelSample !== undefined) throw new UsageError('give --sample or --model-sample, not both');
-      if (!samplePath && modelSample === undefined) throw new UsageError('--sample, --model-sample or --data is required');
-      const sample = samplePath ? readJson(samplePath, 'sample') : sampleFromModelText(modelSample!);
-      const itemPath = str('item');
-      const item = itemPath ? readJson(itemPath, 'item') : {};
+      const outPath = str('out');
+      const { runDataFile } = await import('./data-run.ts');
+      const { summary: s, rows, skipped } = await runDataFile({
+        grader,
+        data: fd,
+        out: outPath ? { path: outPath } : { write: io.stdout },
+        onSkipped: (line, message) => io.stderr(`${dataPath}:${line}: skipped: ${message}\n`),
+        // A dataset's rows are graded without explanations unless asked (--explain): the rewards are what a
+        // dataset run is for, and a BLEU row's explanation is ~90% of its line and most of the work.
+        explain: flags.explain === true,
+        pythonTimeoutMs: timeoutSeconds * 1000,
+        workers,
+      });
+      io.stderr(
+        `graded ${s.count} sample${s.count === 1 ? '' : 's'} from ${rows} row${rows === 1 ? '' : 's'}` +
+          `${skipped ? ` (${skipped} row${skipped === 1 ? '' : 's'} skipped)` : ''}: ` +
+          `mean ${s.mean}, std ${s.std}, min ${s.min}, max ${s.max}, errors ${s.errors}\n`,
+      );
+      io.stderr(JSON.stringify({ summary: s, skipped_rows: skipped }) + '\n');
+      return 0;
+    }
+    const samplePath = str('sample');
+    const modelSample = str('model-sample');
+    if (samplePath && modelSample !== undefined) throw new UsageError('give --sample or --model-sample, not both');
+    if (!samplePath && modelSample === undefined) throw new UsageError('--sample, --model-sample or --data is required');
+    const sample = samplePath ? readJson(samplePath, 'sample') : sampleFromModelText(modelSample!);
+    const itemPath = str('item');
+    const item = itemPath ? readJson(itemPath, 'item') : {};
+    // The engine (graders, metrics, runtimes) loads here: `run --data` grades in its threads, not in this one.
+    const [{ runGrader }, { createNodeRuntime }, { stripExplain: strip }] = await Promise.all([
+      import('../engine/run.ts'),
+      import('./runtime.ts'),
+      import('./data-batch.ts'),
+    ]);
+    const runtime = await createNodeRuntime({ pythonTimeoutMs: timeoutSeconds * 1000 });
+    try {
       const result = await runGrader(grader, sample, item, { runtime: runtime.engine });
-      io.stdout(JSON.stringify(strip(result, explain), null, indent) + '\n');
+      // One sample: its explanation is printed unless --no-explain.
+      io.stdout(JSON.stringify(strip(result, !flags['no-explain']), null, indent) + '\n');
       return 0;
     } finally {
       await runtime.close();

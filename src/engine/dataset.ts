@@ -66,6 +66,8 @@ const asScore = (v: JsonValue | undefined): number | null => {
 
 function humanScores(row: JsonObject, samples: JsonValue[]): (number | null)[] | undefined {
   const list = row.human_scores;
+  // The common row has no human score anywhere: no list to build (this runs for every row of a dataset).
+  if (list === undefined && row.human_score === undefined && !samples.some((s) => isJsonObject(s) && s.human_score !== undefined)) return undefined;
   const scores = samples.map((sample, j) => {
     if (Array.isArray(list)) return asScore(list[j]);
     if (samples.length === 1 && row.human_score !== undefined) return asScore(row.human_score);

@@ -4,7 +4,7 @@
  * Python's `json.dumps` (or compact JSON, a setting). A missing path is an error naming the path, never "".
  */
 import { isJsonNumber, isJsonObject, jsonKeys, pyJsonDumps } from './json.ts';
-import type { JsonValue } from './types.ts';
+import type { JsonObject, JsonValue } from './types.ts';
 
 export type Namespace = 'sample' | 'item';
 export type PathSegment = string | number;
@@ -156,6 +156,11 @@ export function lookup(root: JsonValue, namespace: Namespace, path: PathSegment[
   let cur: JsonValue = root;
   for (let k = 0; k < path.length; k++) {
     const seg = path[k]!;
+    if (Array.isArray(cur) ? typeof seg === 'number' && seg < cur.length : isJsonObject(cur) && Object.prototype.hasOwnProperty.call(cur, String(seg))) {
+      cur = Array.isArray(cur) ? cur[seg as number]! : (cur as JsonObject)[String(seg)]!;
+      continue;
+    }
+    // A step that fails: the paths named in the message are built only now (a lookup runs for every row).
     const here = formatPath(namespace, path.slice(0, k));
     const target = formatPath(namespace, path.slice(0, k + 1));
     if (Array.isArray(cur)) {

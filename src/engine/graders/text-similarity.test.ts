@@ -207,4 +207,22 @@ describe('brief runs (datasets)', () => {
     expect(full.explain?.details).toHaveProperty('matchedInput');
     expect(brief.explain?.details).not.toHaveProperty('matchedInput');
   });
+
+  it('give the same BLEU reward and counts, with a fixed summary instead of the per-order sentence', async () => {
+    const g = { type: 'text_similarity', name: 'b', input: '{{ sample.output_text }}', reference: '{{ item.reference }}', evaluation_metric: 'bleu' };
+    for (const [out, ref] of [
+      ['the cat sat on the mat today', 'the cat sat on the mat'],
+      ['a b c d e', 'a b x y z'],
+      ['nothing shared here', 'at all'],
+    ] as const) {
+      const full = await runGrader(g, { output_text: out }, { reference: ref });
+      const brief = await runGrader(g, { output_text: out }, { reference: ref }, { explain: false });
+      expect(brief.reward).toBe(full.reward);
+      expect(brief.metadata).toEqual({ ...full.metadata, execution_time: brief.metadata.execution_time });
+      expect(full.explain!.summary).toMatch(/BLEU/);
+      expect(brief.explain!.summary).toBe('BLEU: geometric mean of the 1–4-gram precisions × brevity penalty (a dataset run: no n-gram table).');
+      const counts = (r: typeof full) => (r.explain!.details as { orders: { numerator: number; denominator: number }[] }).orders.map((o) => [o.numerator, o.denominator]);
+      expect(counts(brief)).toEqual(counts(full));
+    }
+  });
 });

@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { prestartDataThreads, releaseDataThreads, takeDataThread } from './data-threads.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gp-data-threads-'));
+const small = join(dir, 'small.jsonl');
+writeFileSync(small, '{"item": {}, "sample": "x"}\n');
+const big = join(dir, 'big.jsonl');
+writeFileSync(big, '{"item": {}, "sample": "x"}\n'.repeat(40_000)); // 1.1 MB
+
+afterEach(() => releaseDataThreads());
+
+describe('prestartDataThreads', () => {
+  it('starts nothing unless the command line is run --data on a readable file', () => {
+    expect(prestartDataThreads(['validate', '--grader', 'g.json'])).toBe(0);
+    expect(prestartDataThreads(['run', '--grader', 'g.json', '--sample', 's.json'])).toBe(0);
+    expect(prestartDataThreads(['run', '--data', small, '--help'])).toBe(0);
+    expect(prestartDataThreads(['run', '--data', join(dir, 'missing.jsonl')])).toBe(0);
+    expect(prestartDataThreads(['run', '--data', small, '--workers', '0'])).toBe(0);
+    expect(takeDataThread()).toBeNull();
+  });
+
+  it('starts one thread for a small file and every thread (--workers, else one per core) for a big one', () => {
+    expect(prestartDataThreads(['run', '--grader', 'g.json', '--data', small], 4)).toBe(1);
+    releaseDataThreads();
+    expect(prestartDataThreads(['run', `--data=${big}`, '--workers', '3'], 2)).toBe(3);
+    releaseDataThreads();
+    expect(prestartDataThreads(['run', '--data', big], 12)).toBe(8);
+  });
+
+  it('hands each thread out once, referenced again, and stops the rest on release', async () => {
+    expect(prestartDataThreads(['run', '--data', big, '--workers', '2'])).toBe(2);
+    const t = takeDataThread()!;
+    expect(t.early).toEqual({});
+    const exited = new Promise<number>((res) => t.worker.once('exit', res));
+    t.worker.postMessage({ type: 'close' });
+    expect(await exited).toBe(0);
+    releaseDataThreads();
+    expect(takeDataThread()).toBeNull();
+  }, 60_000);
+});
