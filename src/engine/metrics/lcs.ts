@@ -368,29 +368,29 @@ const utf8 = new TextEncoder();
 let patBytes: Uint8Array | undefined;
 let textBytes: Uint8Array | undefined;
 
-/**
- * lcsWasm for two strings read as bytes: each is written whole into the wasm memory with TextEncoder.encodeInto,
- * which gives one byte per character exactly when it is ASCII; otherwise undefined (nothing changed but scratch
- * bytes). Patterns up to UNROLL words take the one-call kernel with S in locals (rapidfuzz's `lcs_unroll`).
- */
-function lcsWasmAscii(k: WasmLcs, p: string, pS: number, len1: number, t: string, tS: number, n: number, minLcs: number): number | undefined {
-  const words = (len1 + 63) >>> 6;
-  // The areas hold cap·256 bytes: room for the whole strings, not only their middles.
-  const h = layoutFor(k, Math.max(words, (Math.max(p.length, t.length) + 255) >>> 8));
+/** Point the byte views at the pattern and text areas (after layoutFor moved them or the memory grew). */
+function byteViews(h: Int32Array): void {
   if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
     patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
     textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
   }
-  const a = utf8.encodeInto(p, patBytes);
-  if (a.read !== p.length || a.written !== p.length) return undefined;
-  const b = utf8.encodeInto(t, textBytes as Uint8Array);
-  if (b.read !== t.length || b.written !== t.length) return undefined;
-  const pair = words <= UNROLL ? k.pair8[words] : undefined;
-  if (pair) return pair(PAT_PTR + pS, len1, TEXT_PTR + tS, n, TABLE_PTR);
-  k.build8(PAT_PTR + pS, len1, TABLE_PTR, words);
-  const lcs = k.lcs8(words, n, TEXT_PTR + tS, TABLE_PTR, S_PTR, minLcs > 0 ? len1 - minLcs : -1, 256);
-  k.clear8(PAT_PTR + pS, len1, TABLE_PTR, words);
-  return lcs;
+}
+
+/**
+ * LCS of two whole strings read as bytes, or -1 when either is not ASCII: each is written into the wasm memory
+ * with TextEncoder.encodeInto (one byte per character exactly when it is ASCII) and one wasm call does the rest
+ * (common affix, pattern choice, the unrolled or banded kernel: `lcsBytes` in lcs-wasm.ts).
+ */
+function lcsAsciiStrings(k: WasmLcs, a: string, b: string, minLcs: number): number {
+  const lenA = a.length;
+  const lenB = b.length;
+  // The areas hold cap·256 bytes: room for the whole strings.
+  byteViews(layoutFor(k, Math.max(1, (Math.max(lenA, lenB) + 255) >>> 8)));
+  const x = utf8.encodeInto(a, patBytes as Uint8Array);
+  if (x.read !== lenA || x.written !== lenA) return -1;
+  const y = utf8.encodeInto(b, textBytes as Uint8Array);
+  if (y.read !== lenB || y.written !== lenB) return -1;
+  return k.lcsBytes(PAT_PTR, lenA, TEXT_PTR, lenB, TABLE_PTR, S_PTR, minLcs);
 }
 
 /**
@@ -401,12 +401,8 @@ function lcsWasmAscii(k: WasmLcs, p: string, pS: number, len1: number, t: string
 export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
   const k = useWasm ? wasmLcs() : undefined;
   if (!k) return undefined;
-  const h = layoutFor(k, Math.max(1, (n + 255) >>> 8));
-  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
-    patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
-    textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
-  }
-  return [patBytes, textBytes as Uint8Array];
+  byteViews(layoutFor(k, Math.max(1, (n + 255) >>> 8)));
+  return [patBytes as Uint8Array, textBytes as Uint8Array];
 }
 
 /**
@@ -514,6 +510,12 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   const lenA = a.length;
   const lenB = b.length;
   if (minLcs > Math.min(lenA, lenB)) return 0;
+  // Longer strings go to wasm as bytes when they are ASCII (surrogates are not), affix and all.
+  const k = (lenA > JS_ONLY_MAX || lenB > JS_ONLY_MAX) && useWasm ? wasmLcs() : undefined;
+  if (k) {
+    const lcs = lcsAsciiStrings(k, a, b, minLcs);
+    if (lcs >= 0) return lcs;
+  }
   let prefix = 0;
   for (; prefix < lenA && prefix < lenB; prefix++) {
     const c = a.charCodeAt(prefix);
@@ -570,11 +572,7 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
     return surrogate ? -1 : affix + popcount30(~S & MASK);
   }
   const rest = Math.max(0, minLcs - affix);
-  const k = useWasm ? wasmLcs() : undefined;
-  if (k) {
-    const lcs = lcsWasmAscii(k, p, prefix, pLen, t, prefix, tLen, rest);
-    if (lcs !== undefined) return affix + lcs;
-  }
+  // pLen > JS_ONLY_MAX: a string is longer than that, so k is set when wasm is on (and it was not ASCII).
   if (hasSurrogate(p) || hasSurrogate(t)) return -1;
   if (k) {
     const lcs = lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
