@@ -26,6 +26,7 @@ let heads: Float64Array = new Float64Array(128);
 /** Key = head (first KEY_BYTES bytes, base 129) * KEY_INDEX + token number: below 2^53, so exact. */
 const KEY_BYTES = 5;
 const KEY_INDEX = 1 << 17;
+const INV_KEY_INDEX = 1 / KEY_INDEX;
 
 function growI(a: Int32Array, n: number): Int32Array {
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
@@ -81,12 +82,18 @@ function sortTokens(first: number, n: number): void {
     grown.set(heads.subarray(0, first));
     heads = grown;
   }
+  const bytes = src;
   for (let t = 0; t < n; t++) {
     const s = starts[first + t] as number;
     const len = (ends[first + t] as number) - s;
-    let head = 0;
-    for (let k = 0; k < KEY_BYTES; k++) head = head * 129 + (k < len ? (src[s + k] as number) + 1 : 0);
-    keys[t] = head * KEY_INDEX + t;
+    // Branch-free (token lengths are unpredictable): bytes past the token's end are read (src keeps KEY_BYTES
+    // spare bytes) and masked to 0 by ((k - len) >> 31), which is -1 for k < len. A token has at least one byte.
+    const b1 = ((bytes[s + 1] as number) + 1) & ((1 - len) >> 31);
+    const b2 = ((bytes[s + 2] as number) + 1) & ((2 - len) >> 31);
+    const b3 = ((bytes[s + 3] as number) + 1) & ((3 - len) >> 31);
+    const b4 = ((bytes[s + 4] as number) + 1) & ((4 - len) >> 31);
+    const head4 = ((((bytes[s] as number) + 1) * 129 + b1) * 129 + b2) * 129 + b3; // < 129^4 < 2^31
+    keys[t] = (head4 * 129 + b4) * KEY_INDEX + t;
   }
   if (n <= 64) insertionSortKeys(keys, n);
   else keys.subarray(0, n).sort();
@@ -96,7 +103,7 @@ function sortTokens(first: number, n: number): void {
     let head = -2;
     if (k < n) {
       const key = keys[k] as number;
-      head = Math.floor(key / KEY_INDEX);
+      head = Math.floor(key * INV_KEY_INDEX); // exact: a power of two
       order[first + k] = first + (key - head * KEY_INDEX);
       heads[first + k] = head;
     }
@@ -168,7 +175,7 @@ export class AsciiTokenPair {
   load(s1: string, s2: string): boolean {
     const n1 = s1.length;
     const n2 = s2.length;
-    if (src.length < n1 + n2) src = new Uint8Array((n1 + n2) * 2);
+    if (src.length < n1 + n2 + KEY_BYTES) src = new Uint8Array((n1 + n2) * 2 + KEY_BYTES);
     if (n1 + n2 <= SHORT) {
       // Short strings: a copy loop costs less than two encodeInto calls and their result objects.
       let bad = 0;

@@ -144,6 +144,8 @@ const pmRev = new PatternMatchVector();
 let bufSlots: Int32Array = new Int32Array(256);
 let bufRevSlots: Int32Array = new Int32Array(256);
 let bufLcs: Int32Array = new Int32Array(256);
+/** partialRatioImpl's window distances (-1: not computed yet). */
+let bufScores: Int32Array = new Int32Array(256);
 
 function grow(buf: Int32Array, n: number): Int32Array {
   return buf.length >= n ? buf : new Int32Array(Math.max(n, buf.length * 2));
@@ -174,7 +176,8 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
     let cutoffDist = Math.ceil(maximum * normCutoffDist);
     let bestDist = -1;
     const nWindows = len2 - len1;
-    const scores = new Int32Array(nWindows).fill(-1);
+    const scores = (bufScores = grow(bufScores, nWindows));
+    scores.fill(-1, 0, nWindows);
     let windows: number[] = [0, nWindows - 1];
     let next: number[] = [];
     const score = (start: number): number => {

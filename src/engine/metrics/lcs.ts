@@ -10,7 +10,7 @@
  * This module knows nothing about scores, strings or processing: inputs are code points (see tokenize.ts).
  */
 
-import { UNROLL, wasmLcs, type WasmLcs } from './lcs-wasm.ts';
+import { wasmLcs, type WasmLcs } from './lcs-wasm.ts';
 
 export type CodePoints = ArrayLike<number>;
 
@@ -266,6 +266,11 @@ const wideLatin = new Int32Array(256).fill(-1);
 const wideLatinUsed = new Int32Array(256);
 let wideLatinUsedCount = 0;
 const wideOther = new Map<number, number>();
+/**
+ * The view of the whole wasm memory. Only heapFor grows that memory, and growing detaches the old buffer (its
+ * views read length 0), so a non-empty view is current: the hot paths check that instead of asking for
+ * `memory.buffer`, an API call.
+ */
 let heap: Int32Array | undefined;
 
 function heapFor(k: WasmLcs, bytes: number): Int32Array {
@@ -277,7 +282,7 @@ function heapFor(k: WasmLcs, bytes: number): Int32Array {
 
 /** Make room for a pattern of `words` 64-bit words (see the layout above); returns the heap view. */
 function layoutFor(k: WasmLcs, words: number): Int32Array {
-  if (words <= cap && heap && heap.buffer === k.memory.buffer) return heap;
+  if (words <= cap && heap && heap.length !== 0) return heap;
   if (words > cap) {
     const base = cap === 0 ? 0 : k.memory.buffer.byteLength;
     cap = Math.max(words, cap * 2, WIDE_MAX / 64);
@@ -370,11 +375,16 @@ let textBytes: Uint8Array | undefined;
 
 /** Point the byte views at the pattern and text areas (after layoutFor moved them or the memory grew). */
 function byteViews(h: Int32Array): void {
-  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
+  if (viewsOf !== h || viewsAt !== PAT_PTR) {
     patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
     textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
+    viewsOf = h;
+    viewsAt = PAT_PTR;
   }
 }
+/** The heap view and the layout the byte views were made for. */
+let viewsOf: Int32Array | undefined;
+let viewsAt = -1;
 
 /**
  * LCS of two whole strings read as bytes, or -1 when either is not ASCII: each is written into the wasm memory
@@ -412,6 +422,9 @@ export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
  */
 export function lcsAreas(lenA: number, lenB: number, minLcs = 0): number {
   if (minLcs > Math.min(lenA, lenB)) return 0;
+  if (lenA > JS_ONLY_MAX || lenB > JS_ONLY_MAX) {
+    return (wasmLcs() as WasmLcs).lcsBytes(PAT_PTR, lenA, TEXT_PTR, lenB, TABLE_PTR, S_PTR, minLcs);
+  }
   const A = patBytes as Uint8Array;
   const B = textBytes as Uint8Array;
   let prefix = 0;
@@ -422,36 +435,24 @@ export function lcsAreas(lenA: number, lenB: number, minLcs = 0): number {
   const midA = lenA - affix;
   const midB = lenB - affix;
   if (midA === 0 || midB === 0) return affix;
+  // Both strings are at most JS_ONLY_MAX bytes: the one-word JS kernel, the longer middle as the pattern.
   const aLonger = midA >= midB;
   const pLen = aLonger ? midA : midB;
   const tLen = aLonger ? midB : midA;
-  if (pLen <= JS_ONLY_MAX) {
-    const P = aLonger ? A : B;
-    const T = aLonger ? B : A;
-    const masks = shortMasks;
-    for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
-      const c = P[prefix + i] as number;
-      masks[c] = (masks[c] as number) | bit;
-    }
-    let S = MASK;
-    for (let j = 0; j < tLen; j++) {
-      const u = S & (masks[T[prefix + j] as number] as number);
-      S = ((S + u) | (S - u)) & MASK;
-    }
-    for (let i = 0; i < pLen; i++) masks[P[prefix + i] as number] = 0;
-    return affix + popcount30(~S & MASK);
+  const P = aLonger ? A : B;
+  const T = aLonger ? B : A;
+  const masks = shortMasks;
+  for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
+    const c = P[prefix + i] as number;
+    masks[c] = (masks[c] as number) | bit;
   }
-  const k = wasmLcs() as WasmLcs;
-  const pPtr = (aLonger ? PAT_PTR : TEXT_PTR) + prefix;
-  const tPtr = (aLonger ? TEXT_PTR : PAT_PTR) + prefix;
-  const words = (pLen + 63) >>> 6;
-  const pair = words <= UNROLL ? k.pair8[words] : undefined;
-  if (pair) return affix + pair(pPtr, pLen, tPtr, tLen, TABLE_PTR);
-  const rest = Math.max(0, minLcs - affix);
-  k.build8(pPtr, pLen, TABLE_PTR, words);
-  const lcs = k.lcs8(words, tLen, tPtr, TABLE_PTR, S_PTR, rest > 0 ? pLen - rest : -1, 256);
-  k.clear8(pPtr, pLen, TABLE_PTR, words);
-  return affix + lcs;
+  let S = MASK;
+  for (let j = 0; j < tLen; j++) {
+    const u = S & (masks[T[prefix + j] as number] as number);
+    S = ((S + u) | (S - u)) & MASK;
+  }
+  for (let i = 0; i < pLen; i++) masks[P[prefix + i] as number] = 0;
+  return affix + popcount30(~S & MASK);
 }
 
 /**
