@@ -249,29 +249,40 @@ export class AsciiTokenPair {
 
   /** LCS of `" ".join(diffAB)` and `" ".join(diffBA)` (lcsLength's minLcs contract). */
   diffLcs(minLcs: number): number {
-    this.joinedDiff();
+    this.writeDiff();
     return lcsAreas(this.abLen, this.baLen, minLcs);
   }
 
   /** LCS of `" ".join(sorted(A))` and `" ".join(sorted(B))`. */
   sortedLcs(minLcs: number): number {
-    this.joinedSorted();
+    this.writeSorted();
     return lcsAreas(this.sortedLenA, this.sortedLenB, minLcs);
   }
 
   /** `" ".join(sorted(A))` and `" ".join(sorted(B))` as bytes in the LCS areas (views valid until the next call). */
   joinedSorted(): [Uint8Array, Uint8Array] {
-    const [p, t] = asciiAreas(Math.max(this.sortedLenA, this.sortedLenB)) as [Uint8Array, Uint8Array];
-    writeJoined(p, order, 0, this.countA);
-    writeJoined(t, order, this.countA, this.countB);
+    const [p, t] = this.writeSorted();
     return [p.subarray(0, this.sortedLenA), t.subarray(0, this.sortedLenB)];
   }
 
   /** The joined differences, likewise. */
   joinedDiff(): [Uint8Array, Uint8Array] {
-    const [p, t] = asciiAreas(Math.max(this.abLen, this.baLen)) as [Uint8Array, Uint8Array];
-    writeJoined(p, diffA, 0, this.abCount);
-    writeJoined(t, diffB, 0, this.baCount);
+    const [p, t] = this.writeDiff();
     return [p.subarray(0, this.abLen), t.subarray(0, this.baLen)];
+  }
+
+  /** Write the joined sorted lists into the LCS areas; returns the areas' whole views (no view made per call). */
+  private writeSorted(): [Uint8Array, Uint8Array] {
+    const areas = asciiAreas(Math.max(this.sortedLenA, this.sortedLenB)) as [Uint8Array, Uint8Array];
+    writeJoined(areas[0], order, 0, this.countA);
+    writeJoined(areas[1], order, this.countA, this.countB);
+    return areas;
+  }
+
+  private writeDiff(): [Uint8Array, Uint8Array] {
+    const areas = asciiAreas(Math.max(this.abLen, this.baLen)) as [Uint8Array, Uint8Array];
+    writeJoined(areas[0], diffA, 0, this.abCount);
+    writeJoined(areas[1], diffB, 0, this.baCount);
+    return areas;
   }
 }

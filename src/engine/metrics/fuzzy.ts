@@ -557,8 +557,17 @@ export interface WRatioTrace {
 
 /** fuzz.WRatio on already-processed strings, reporting which branch won. */
 export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
-  const empty: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
-  if (!s1 || !s2 || cutoff > 100) return empty;
+  const trace: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
+  trace.score = wratio(s1, s2, cutoff, trace);
+  return trace;
+}
+
+/**
+ * fuzz.WRatio on already-processed strings; fills `trace` when one is given (the scorer itself passes none, so
+ * it builds no object per call).
+ */
+function wratio(s1: string, s2: string, cutoff: number, trace: WRatioTrace | undefined): number {
+  if (!s1 || !s2 || cutoff > 100) return 0;
   // Strings without surrogates are read in place (code units = code points); others as code points.
   let endRatio = ratioString(s1, s2, cutoff);
   const cps = endRatio < 0 ? cps2(s1, s2) : undefined;
@@ -566,37 +575,40 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
   const len1 = cps ? cps[0].length : s1.length;
   const len2 = cps ? cps[1].length : s2.length;
   const lenRatio = len1 > len2 ? len1 / len2 : len2 / len1;
-  const trace: WRatioTrace = { score: endRatio, lenRatio, ratio: endRatio, winner: 'ratio' };
+  if (trace) {
+    trace.lenRatio = lenRatio;
+    trace.ratio = endRatio;
+  }
   if (lenRatio < 1.5) {
     cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-    const tr = tokenRatioPair(tokenPair(s1, s2), cutoff);
-    trace.tokenRatio = tr;
+    // Above 100 the token scorers return 0 before they look at a token: no token pair to build then.
+    const tr = cutoff > 100 ? 0 : tokenRatioPair(tokenPair(s1, s2), cutoff);
+    if (trace) trace.tokenRatio = tr;
     if (tr * UNBASE_SCALE > endRatio) {
-      trace.score = tr * UNBASE_SCALE;
-      trace.winner = 'token_ratio';
+      if (trace) trace.winner = 'token_ratio';
+      return tr * UNBASE_SCALE;
     }
-    return trace;
+    return endRatio;
   }
   const partialScale = lenRatio <= 8.0 ? 0.9 : 0.6;
-  trace.partialScale = partialScale;
+  if (trace) trace.partialScale = partialScale;
   cutoff = Math.max(cutoff, endRatio) / partialScale;
   // Views of the scratch buffers: used before any token scorer refills those.
   const [a, b] = cps ?? cps2(s1, s2);
   const pr = partialRatioAlignmentCodePoints(a, b, cutoff).score;
-  trace.partialRatio = pr;
+  if (trace) trace.partialRatio = pr;
   if (pr * partialScale > endRatio) {
     endRatio = pr * partialScale;
-    trace.winner = 'partial_ratio';
+    if (trace) trace.winner = 'partial_ratio';
   }
   cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-  const ptr = partialTokenRatioPair(tokenPair(s1, s2), cutoff);
-  trace.partialTokenRatio = ptr;
+  const ptr = cutoff > 100 ? 0 : partialTokenRatioPair(tokenPair(s1, s2), cutoff);
+  if (trace) trace.partialTokenRatio = ptr;
   if (ptr * UNBASE_SCALE * partialScale > endRatio) {
     endRatio = ptr * UNBASE_SCALE * partialScale;
-    trace.winner = 'partial_token_ratio';
+    if (trace) trace.winner = 'partial_token_ratio';
   }
-  trace.score = endRatio;
-  return trace;
+  return endRatio;
 }
 
 /**
@@ -604,7 +616,7 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
  * 0.9 (0.6 beyond 8x) and 0.95·that·partial_token_ratio; the best of them. 0 when either string is empty.
  */
 export function WRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return wratioTrace(processed(s1, opts), processed(s2, opts), cutoffOf(opts)).score;
+  return wratio(processed(s1, opts), processed(s2, opts), cutoffOf(opts), undefined);
 }
 
 /** The scorers by their rapidfuzz name (what a grader configuration names). */

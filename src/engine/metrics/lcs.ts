@@ -380,8 +380,11 @@ function byteViews(h: Int32Array): void {
     textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
     viewsOf = h;
     viewsAt = PAT_PTR;
+    areas = [patBytes, textBytes];
   }
 }
+/** [patBytes, textBytes], made once per layout for asciiAreas (its callers only read it). */
+let areas: [Uint8Array, Uint8Array] | undefined;
 /** The heap view and the layout the byte views were made for. */
 let viewsOf: Int32Array | undefined;
 let viewsAt = -1;
@@ -406,13 +409,14 @@ function lcsAsciiStrings(k: WasmLcs, a: string, b: string, minLcs: number): numb
 /**
  * Byte views of the wasm pattern and text areas, each with room for `n` bytes, for callers that write ASCII
  * there themselves and then call `lcsAreas` (the token scorers write joined tokens without building strings).
- * undefined when the wasm kernel is off or unavailable. Valid until the next call into this module.
+ * undefined when the wasm kernel is off or unavailable. Valid until the next call into this module; the same
+ * array comes back each time: read it, do not change it.
  */
 export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
   const k = useWasm ? wasmLcs() : undefined;
   if (!k) return undefined;
   byteViews(layoutFor(k, Math.max(1, (n + 255) >>> 8)));
-  return [patBytes as Uint8Array, textBytes as Uint8Array];
+  return areas;
 }
 
 /**
