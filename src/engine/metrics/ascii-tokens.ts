@@ -50,15 +50,22 @@ function compare(i: number, j: number): number {
   return li - lj;
 }
 
+/** Bytes in the tokens of the last split (their joined length is this plus the spaces between them). */
+let splitBytes = 0;
+
 /** Split src[from, to) into tokens numbered from `first`; returns the next free number. */
 function split(from: number, to: number, first: number): number {
   let n = first;
   let start = -1;
+  let bytes = 0;
   for (let i = from; i < to; i++) {
-    if (isSpace(src[i] as number)) {
+    const c = src[i] as number;
+    // Every ASCII whitespace byte is <= 0x20: one comparison for the usual byte.
+    if (c <= 0x20 && isSpace(c)) {
       if (start >= 0) {
         starts[n] = start;
         ends[n++] = i;
+        bytes += i - start;
         start = -1;
       }
     } else if (start < 0) start = i;
@@ -66,7 +73,9 @@ function split(from: number, to: number, first: number): number {
   if (start >= 0) {
     starts[n] = start;
     ends[n++] = to;
+    bytes += to - start;
   }
+  splitBytes = bytes;
   return n;
 }
 
@@ -138,13 +147,6 @@ function comparePos(p: number, q: number): number {
   return compare(i, j);
 }
 
-/** Length of `" ".join(list[at:at+n])`. */
-function joinedLen(list: Int32Array, at: number, n: number): number {
-  let len = n ? n - 1 : 0;
-  for (let k = at; k < at + n; k++) len += (ends[list[k] as number] as number) - (starts[list[k] as number] as number);
-  return len;
-}
-
 /** Write `" ".join(list[0:n])` (token numbers, or positions of `order` from `at`) into `dest`. */
 function writeJoined(dest: Uint8Array, list: Int32Array, at: number, n: number): void {
   let o = 0;
@@ -197,15 +199,15 @@ export class AsciiTokenPair {
       order = growI(order, maxTokens);
     }
     const countA = split(0, n1, 0);
+    this.sortedLenA = countA ? splitBytes + countA - 1 : 0;
     const total = split(n1, n1 + n2, countA);
     const countB = total - countA;
+    this.sortedLenB = countB ? splitBytes + countB - 1 : 0;
     this.countA = countA;
     this.countB = countB;
     sortTokens(0, countA);
     sortTokens(countA, countB);
     this.decompose();
-    this.sortedLenA = joinedLen(order, 0, countA);
-    this.sortedLenB = joinedLen(order, countA, countB);
     return true;
   }
 
@@ -224,11 +226,24 @@ export class AsciiTokenPair {
     let ns = 0;
     let nab = 0;
     let nba = 0;
+    // Bytes of each list's tokens, summed on the way (the joined lengths add the spaces).
+    let sectBytes = 0;
+    let abBytes = 0;
+    let baBytes = 0;
     while (i < na || j < end) {
       const c = i >= na ? 1 : j >= end ? -1 : comparePos(i, j);
-      if (c === 0) sect[ns++] = order[i] as number;
-      else if (c < 0) diffA[nab++] = order[i] as number;
-      else diffB[nba++] = order[j] as number;
+      const t = (c <= 0 ? order[i] : order[j]) as number;
+      const len = (ends[t] as number) - (starts[t] as number);
+      if (c === 0) {
+        sect[ns++] = t;
+        sectBytes += len;
+      } else if (c < 0) {
+        diffA[nab++] = t;
+        abBytes += len;
+      } else {
+        diffB[nba++] = t;
+        baBytes += len;
+      }
       // Skip the token just taken and its duplicates (equal tokens are adjacent in sorted order).
       if (c <= 0) {
         const p = i;
@@ -242,9 +257,9 @@ export class AsciiTokenPair {
     this.sectCount = ns;
     this.abCount = nab;
     this.baCount = nba;
-    this.sectLen = joinedLen(sect, 0, ns);
-    this.abLen = joinedLen(diffA, 0, nab);
-    this.baLen = joinedLen(diffB, 0, nba);
+    this.sectLen = ns ? sectBytes + ns - 1 : 0;
+    this.abLen = nab ? abBytes + nab - 1 : 0;
+    this.baLen = nba ? baBytes + nba - 1 : 0;
   }
 
   /** LCS of `" ".join(diffAB)` and `" ".join(diffBA)` (lcsLength's minLcs contract). */
