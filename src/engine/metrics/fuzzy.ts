@@ -144,6 +144,9 @@ const pmRev = new PatternMatchVector();
 let bufSlots: Int32Array = new Int32Array(256);
 let bufRevSlots: Int32Array = new Int32Array(256);
 let bufLcs: Int32Array = new Int32Array(256);
+/** partialRatioImpl's pending windows (this round's and the next). */
+let bufWinA: Int32Array = new Int32Array(256);
+let bufWinB: Int32Array = new Int32Array(256);
 /** partialRatioImpl's window distances (-1: not computed yet). */
 let bufScores: Int32Array = new Int32Array(256);
 
@@ -178,8 +181,12 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
     const nWindows = len2 - len1;
     const scores = (bufScores = grow(bufScores, nWindows));
     scores.fill(-1, 0, nWindows);
-    let windows: number[] = [0, nWindows - 1];
-    let next: number[] = [];
+    // Pending windows as (first, second) pairs in two reused buffers: at most nWindows pairs per round.
+    let windows = (bufWinA = grow(bufWinA, 2 * nWindows + 2));
+    let next = (bufWinB = grow(bufWinB, 2 * nWindows + 2));
+    windows[0] = 0;
+    windows[1] = nWindows - 1;
+    let nCur = 2;
     const score = (start: number): number => {
       let d = scores[start] as number;
       if (d < 0) {
@@ -193,8 +200,9 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
       }
       return d;
     };
-    while (windows.length) {
-      for (let k = 0; k < windows.length; k += 2) {
+    while (nCur) {
+      let nNext = 0;
+      for (let k = 0; k < nCur; k += 2) {
         const first = windows[k] as number;
         const second = windows[k + 1] as number;
         const d1 = score(first);
@@ -208,11 +216,16 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
         const minScore = Math.min(d1, d2) - maxImprovement;
         if (minScore < cutoffDist) {
           const center = Math.floor(cellDiff / 2);
-          next.push(first, first + center, first + center, second);
+          next[nNext++] = first;
+          next[nNext++] = first + center;
+          next[nNext++] = first + center;
+          next[nNext++] = second;
         }
       }
-      [windows, next] = [next, windows];
-      next.length = 0;
+      const swap = windows;
+      windows = next;
+      next = swap;
+      nCur = nNext;
     }
     if (bestDist >= 0) {
       const s = (1.0 - bestDist / maximum) * 100;
