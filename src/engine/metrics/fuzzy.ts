@@ -187,28 +187,32 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
     windows[0] = 0;
     windows[1] = nWindows - 1;
     let nCur = 2;
-    const score = (start: number): number => {
-      let d = scores[start] as number;
-      if (d < 0) {
-        d = maximum - 2 * lcsSlots(pm, slots, start, start + len1);
-        scores[start] = d;
-        if (d < cutoffDist) {
-          cutoffDist = bestDist = d;
-          res.dest_start = start;
-          res.dest_end = start + len1;
-        }
-      }
-      return d;
-    };
     while (nCur) {
       let nNext = 0;
       for (let k = 0; k < nCur; k += 2) {
         const first = windows[k] as number;
         const second = windows[k + 1] as number;
-        const d1 = score(first);
-        if (bestDist === 0) return { ...res, score: 100 };
-        const d2 = score(second);
-        if (bestDist === 0) return { ...res, score: 100 };
+        // The distance of each end's window, computed once (rapidfuzz's `scores`); a new best moves the cutoff.
+        let d1 = scores[first] as number;
+        if (d1 < 0) {
+          d1 = scores[first] = maximum - 2 * lcsSlots(pm, slots, first, first + len1);
+          if (d1 < cutoffDist) {
+            cutoffDist = bestDist = d1;
+            res.dest_start = first;
+            res.dest_end = first + len1;
+            if (bestDist === 0) return { ...res, score: 100 };
+          }
+        }
+        let d2 = scores[second] as number;
+        if (d2 < 0) {
+          d2 = scores[second] = maximum - 2 * lcsSlots(pm, slots, second, second + len1);
+          if (d2 < cutoffDist) {
+            cutoffDist = bestDist = d2;
+            res.dest_start = second;
+            res.dest_end = second + len1;
+            if (bestDist === 0) return { ...res, score: 100 };
+          }
+        }
         const cellDiff = second - first;
         if (cellDiff === 1) continue;
         const knownEdits = Math.abs(d1 - d2);
