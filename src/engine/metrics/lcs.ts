@@ -501,8 +501,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** One-word masks by Latin-1 code unit for the short-pattern string kernel; all zero between calls. */
 const shortMasks = new Int32Array(256);
-/** The table entries lcsShortLatin1 set, so it clears them without reading the string again. */
-const shortTouched = new Int32Array(JS_ONLY_MAX);
 
 /** A UTF-16 surrogate (half of an astral code point, or a lone one): such strings need code-point arrays. */
 const isSurrogate = (c: number): boolean => (c & 0xf800) === 0xd800;
@@ -521,9 +519,6 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   const k = (lenA > JS_ONLY_MAX || lenB > JS_ONLY_MAX) && useWasm ? wasmLcs() : undefined;
   if (k) {
     const lcs = lcsAsciiStrings(k, a, b, minLcs);
-    if (lcs >= 0) return lcs;
-  } else if (lenA <= JS_ONLY_MAX && lenB <= JS_ONLY_MAX) {
-    const lcs = lcsShortLatin1(a, b);
     if (lcs >= 0) return lcs;
   }
   let prefix = 0;
@@ -592,39 +587,6 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   if (sharedSlots.length < tLen) sharedSlots = new Int32Array(Math.max(tLen, sharedSlots.length * 2));
   const slots = sharedPm.slotsOf(toCodeUnits(t, prefix, tLen), 0, tLen, false, sharedSlots);
   return affix + lcsSlots(sharedPm, slots, 0, tLen, rest);
-}
-
-/**
- * LCS of two strings of at most JS_ONLY_MAX code units, all below 256, or -1 (nothing computed) when either holds
- * another one: the whole longer string is the one-word pattern (a common affix changes nothing at this size, so
- * it is not taken off), and the loops carry no per-character branch: out-of-range characters are folded into
- * the table's range and only noticed at the end.
- */
-function lcsShortLatin1(a: string, b: string): number {
-  const aLonger = a.length >= b.length;
-  const p = aLonger ? a : b;
-  const t = aLonger ? b : a;
-  const pLen = p.length;
-  const tLen = t.length;
-  const masks = shortMasks;
-  const touched = shortTouched;
-  let any = 0;
-  for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
-    const c = p.charCodeAt(i);
-    any |= c;
-    const x = c & 0xff;
-    touched[i] = x;
-    masks[x] = (masks[x] as number) | bit;
-  }
-  let S = MASK;
-  for (let j = 0; j < tLen; j++) {
-    const c = t.charCodeAt(j);
-    any |= c;
-    const u = S & (masks[c & 0xff] as number);
-    S = ((S + u) | (S - u)) & MASK;
-  }
-  for (let i = 0; i < pLen; i++) masks[touched[i] as number] = 0;
-  return any > 0xff ? -1 : popcount30(~S & MASK);
 }
 
 function toCodeUnits(s: string, start: number, len: number): Int32Array {
