@@ -46,6 +46,31 @@ describe('AsciiTokenPair (token scorers on bytes)', () => {
     }
   });
 
+  it('writes the sorted lists and the differences in Python sort order, bytes 0x00 and 0x7f and 1-9 byte tokens included', () => {
+    const next = rng(4711);
+    const pair = new AsciiTokenPair();
+    const bytes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+    const word = () => {
+      const n = 1 + Math.floor(next() * 9);
+      let w = '';
+      for (let i = 0; i < n; i++) w += '\x00a\x7fb~A'[Math.floor(next() * 6)];
+      return w;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const words = (n: number) => Array.from({ length: n }, word).join(' ');
+      const s1 = words(Math.floor(next() * 25));
+      const s2 = words(Math.floor(next() * 25));
+      expect(pair.load(s1, s2)).toBe(true);
+      const a = pySorted(pySplit(s1));
+      const b = pySorted(pySplit(s2));
+      const d = decomposeTokens(a, b);
+      const [x, y] = pair.joinedSorted();
+      expect([Array.from(x), Array.from(y)]).toEqual([bytes(a.join(' ')), bytes(b.join(' '))]);
+      const [u, v] = pair.joinedDiff();
+      expect([Array.from(u), Array.from(v)]).toEqual([bytes(d.diffAB.join(' ')), bytes(d.diffBA.join(' '))]);
+    }
+  });
+
   it('refuses non-ASCII strings (the general path takes them)', () => {
     const pair = new AsciiTokenPair();
     expect(pair.load('caf\u00e9 au lait', 'cafe')).toBe(false);

@@ -26,6 +26,7 @@ let heads: Float64Array = new Float64Array(128);
 /** Key = head (first KEY_BYTES bytes, base 129) * KEY_INDEX + token number: below 2^53, so exact. */
 const KEY_BYTES = 5;
 const KEY_INDEX = 1 << 17;
+const INV_KEY_INDEX = 1 / KEY_INDEX;
 
 function growI(a: Int32Array, n: number): Int32Array {
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
@@ -49,15 +50,22 @@ function compare(i: number, j: number): number {
   return li - lj;
 }
 
+/** Bytes in the tokens of the last split (their joined length is this plus the spaces between them). */
+let splitBytes = 0;
+
 /** Split src[from, to) into tokens numbered from `first`; returns the next free number. */
 function split(from: number, to: number, first: number): number {
   let n = first;
   let start = -1;
+  let bytes = 0;
   for (let i = from; i < to; i++) {
-    if (isSpace(src[i] as number)) {
+    const c = src[i] as number;
+    // Every ASCII whitespace byte is <= 0x20: one comparison for the usual byte.
+    if (c <= 0x20 && isSpace(c)) {
       if (start >= 0) {
         starts[n] = start;
         ends[n++] = i;
+        bytes += i - start;
         start = -1;
       }
     } else if (start < 0) start = i;
@@ -65,7 +73,9 @@ function split(from: number, to: number, first: number): number {
   if (start >= 0) {
     starts[n] = start;
     ends[n++] = to;
+    bytes += to - start;
   }
+  splitBytes = bytes;
   return n;
 }
 
@@ -81,12 +91,18 @@ function sortTokens(first: number, n: number): void {
     grown.set(heads.subarray(0, first));
     heads = grown;
   }
+  const bytes = src;
   for (let t = 0; t < n; t++) {
     const s = starts[first + t] as number;
     const len = (ends[first + t] as number) - s;
-    let head = 0;
-    for (let k = 0; k < KEY_BYTES; k++) head = head * 129 + (k < len ? (src[s + k] as number) + 1 : 0);
-    keys[t] = head * KEY_INDEX + t;
+    // Branch-free (token lengths are unpredictable): bytes past the token's end are read (src keeps KEY_BYTES
+    // spare bytes) and masked to 0 by ((k - len) >> 31), which is -1 for k < len. A token has at least one byte.
+    const b1 = ((bytes[s + 1] as number) + 1) & ((1 - len) >> 31);
+    const b2 = ((bytes[s + 2] as number) + 1) & ((2 - len) >> 31);
+    const b3 = ((bytes[s + 3] as number) + 1) & ((3 - len) >> 31);
+    const b4 = ((bytes[s + 4] as number) + 1) & ((4 - len) >> 31);
+    const head4 = ((((bytes[s] as number) + 1) * 129 + b1) * 129 + b2) * 129 + b3; // < 129^4 < 2^31
+    keys[t] = (head4 * 129 + b4) * KEY_INDEX + t;
   }
   if (n <= 64) insertionSortKeys(keys, n);
   else keys.subarray(0, n).sort();
@@ -96,7 +112,7 @@ function sortTokens(first: number, n: number): void {
     let head = -2;
     if (k < n) {
       const key = keys[k] as number;
-      head = Math.floor(key / KEY_INDEX);
+      head = Math.floor(key * INV_KEY_INDEX); // exact: a power of two
       order[first + k] = first + (key - head * KEY_INDEX);
       heads[first + k] = head;
     }
@@ -131,13 +147,6 @@ function comparePos(p: number, q: number): number {
   return compare(i, j);
 }
 
-/** Length of `" ".join(list[at:at+n])`. */
-function joinedLen(list: Int32Array, at: number, n: number): number {
-  let len = n ? n - 1 : 0;
-  for (let k = at; k < at + n; k++) len += (ends[list[k] as number] as number) - (starts[list[k] as number] as number);
-  return len;
-}
-
 /** Write `" ".join(list[0:n])` (token numbers, or positions of `order` from `at`) into `dest`. */
 function writeJoined(dest: Uint8Array, list: Int32Array, at: number, n: number): void {
   let o = 0;
@@ -168,7 +177,7 @@ export class AsciiTokenPair {
   load(s1: string, s2: string): boolean {
     const n1 = s1.length;
     const n2 = s2.length;
-    if (src.length < n1 + n2) src = new Uint8Array((n1 + n2) * 2);
+    if (src.length < n1 + n2 + KEY_BYTES) src = new Uint8Array((n1 + n2) * 2 + KEY_BYTES);
     if (n1 + n2 <= SHORT) {
       // Short strings: a copy loop costs less than two encodeInto calls and their result objects.
       let bad = 0;
@@ -190,15 +199,15 @@ export class AsciiTokenPair {
       order = growI(order, maxTokens);
     }
     const countA = split(0, n1, 0);
+    this.sortedLenA = countA ? splitBytes + countA - 1 : 0;
     const total = split(n1, n1 + n2, countA);
     const countB = total - countA;
+    this.sortedLenB = countB ? splitBytes + countB - 1 : 0;
     this.countA = countA;
     this.countB = countB;
     sortTokens(0, countA);
     sortTokens(countA, countB);
     this.decompose();
-    this.sortedLenA = joinedLen(order, 0, countA);
-    this.sortedLenB = joinedLen(order, countA, countB);
     return true;
   }
 
@@ -217,11 +226,24 @@ export class AsciiTokenPair {
     let ns = 0;
     let nab = 0;
     let nba = 0;
+    // Bytes of each list's tokens, summed on the way (the joined lengths add the spaces).
+    let sectBytes = 0;
+    let abBytes = 0;
+    let baBytes = 0;
     while (i < na || j < end) {
       const c = i >= na ? 1 : j >= end ? -1 : comparePos(i, j);
-      if (c === 0) sect[ns++] = order[i] as number;
-      else if (c < 0) diffA[nab++] = order[i] as number;
-      else diffB[nba++] = order[j] as number;
+      const t = (c <= 0 ? order[i] : order[j]) as number;
+      const len = (ends[t] as number) - (starts[t] as number);
+      if (c === 0) {
+        sect[ns++] = t;
+        sectBytes += len;
+      } else if (c < 0) {
+        diffA[nab++] = t;
+        abBytes += len;
+      } else {
+        diffB[nba++] = t;
+        baBytes += len;
+      }
       // Skip the token just taken and its duplicates (equal tokens are adjacent in sorted order).
       if (c <= 0) {
         const p = i;
@@ -235,36 +257,47 @@ export class AsciiTokenPair {
     this.sectCount = ns;
     this.abCount = nab;
     this.baCount = nba;
-    this.sectLen = joinedLen(sect, 0, ns);
-    this.abLen = joinedLen(diffA, 0, nab);
-    this.baLen = joinedLen(diffB, 0, nba);
+    this.sectLen = ns ? sectBytes + ns - 1 : 0;
+    this.abLen = nab ? abBytes + nab - 1 : 0;
+    this.baLen = nba ? baBytes + nba - 1 : 0;
   }
 
   /** LCS of `" ".join(diffAB)` and `" ".join(diffBA)` (lcsLength's minLcs contract). */
   diffLcs(minLcs: number): number {
-    this.joinedDiff();
+    this.writeDiff();
     return lcsAreas(this.abLen, this.baLen, minLcs);
   }
 
   /** LCS of `" ".join(sorted(A))` and `" ".join(sorted(B))`. */
   sortedLcs(minLcs: number): number {
-    this.joinedSorted();
+    this.writeSorted();
     return lcsAreas(this.sortedLenA, this.sortedLenB, minLcs);
   }
 
   /** `" ".join(sorted(A))` and `" ".join(sorted(B))` as bytes in the LCS areas (views valid until the next call). */
   joinedSorted(): [Uint8Array, Uint8Array] {
-    const [p, t] = asciiAreas(Math.max(this.sortedLenA, this.sortedLenB)) as [Uint8Array, Uint8Array];
-    writeJoined(p, order, 0, this.countA);
-    writeJoined(t, order, this.countA, this.countB);
+    const [p, t] = this.writeSorted();
     return [p.subarray(0, this.sortedLenA), t.subarray(0, this.sortedLenB)];
   }
 
   /** The joined differences, likewise. */
   joinedDiff(): [Uint8Array, Uint8Array] {
-    const [p, t] = asciiAreas(Math.max(this.abLen, this.baLen)) as [Uint8Array, Uint8Array];
-    writeJoined(p, diffA, 0, this.abCount);
-    writeJoined(t, diffB, 0, this.baCount);
+    const [p, t] = this.writeDiff();
     return [p.subarray(0, this.abLen), t.subarray(0, this.baLen)];
+  }
+
+  /** Write the joined sorted lists into the LCS areas; returns the areas' whole views (no view made per call). */
+  private writeSorted(): [Uint8Array, Uint8Array] {
+    const areas = asciiAreas(Math.max(this.sortedLenA, this.sortedLenB)) as [Uint8Array, Uint8Array];
+    writeJoined(areas[0], order, 0, this.countA);
+    writeJoined(areas[1], order, this.countA, this.countB);
+    return areas;
+  }
+
+  private writeDiff(): [Uint8Array, Uint8Array] {
+    const areas = asciiAreas(Math.max(this.abLen, this.baLen)) as [Uint8Array, Uint8Array];
+    writeJoined(areas[0], diffA, 0, this.abCount);
+    writeJoined(areas[1], diffB, 0, this.baCount);
+    return areas;
   }
 }

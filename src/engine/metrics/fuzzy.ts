@@ -144,6 +144,11 @@ const pmRev = new PatternMatchVector();
 let bufSlots: Int32Array = new Int32Array(256);
 let bufRevSlots: Int32Array = new Int32Array(256);
 let bufLcs: Int32Array = new Int32Array(256);
+/** partialRatioImpl's pending windows (this round's and the next). */
+let bufWinA: Int32Array = new Int32Array(256);
+let bufWinB: Int32Array = new Int32Array(256);
+/** partialRatioImpl's window distances (-1: not computed yet). */
+let bufScores: Int32Array = new Int32Array(256);
 
 function grow(buf: Int32Array, n: number): Int32Array {
   return buf.length >= n ? buf : new Int32Array(Math.max(n, buf.length * 2));
@@ -174,30 +179,40 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
     let cutoffDist = Math.ceil(maximum * normCutoffDist);
     let bestDist = -1;
     const nWindows = len2 - len1;
-    const scores = new Int32Array(nWindows).fill(-1);
-    let windows: number[] = [0, nWindows - 1];
-    let next: number[] = [];
-    const score = (start: number): number => {
-      let d = scores[start] as number;
-      if (d < 0) {
-        d = maximum - 2 * lcsSlots(pm, slots, start, start + len1);
-        scores[start] = d;
-        if (d < cutoffDist) {
-          cutoffDist = bestDist = d;
-          res.dest_start = start;
-          res.dest_end = start + len1;
-        }
-      }
-      return d;
-    };
-    while (windows.length) {
-      for (let k = 0; k < windows.length; k += 2) {
+    const scores = (bufScores = grow(bufScores, nWindows));
+    scores.fill(-1, 0, nWindows);
+    // Pending windows as (first, second) pairs in two reused buffers: at most nWindows pairs per round.
+    let windows = (bufWinA = grow(bufWinA, 2 * nWindows + 2));
+    let next = (bufWinB = grow(bufWinB, 2 * nWindows + 2));
+    windows[0] = 0;
+    windows[1] = nWindows - 1;
+    let nCur = 2;
+    while (nCur) {
+      let nNext = 0;
+      for (let k = 0; k < nCur; k += 2) {
         const first = windows[k] as number;
         const second = windows[k + 1] as number;
-        const d1 = score(first);
-        if (bestDist === 0) return { ...res, score: 100 };
-        const d2 = score(second);
-        if (bestDist === 0) return { ...res, score: 100 };
+        // The distance of each end's window, computed once (rapidfuzz's `scores`); a new best moves the cutoff.
+        let d1 = scores[first] as number;
+        if (d1 < 0) {
+          d1 = scores[first] = maximum - 2 * lcsSlots(pm, slots, first, first + len1);
+          if (d1 < cutoffDist) {
+            cutoffDist = bestDist = d1;
+            res.dest_start = first;
+            res.dest_end = first + len1;
+            if (bestDist === 0) return { ...res, score: 100 };
+          }
+        }
+        let d2 = scores[second] as number;
+        if (d2 < 0) {
+          d2 = scores[second] = maximum - 2 * lcsSlots(pm, slots, second, second + len1);
+          if (d2 < cutoffDist) {
+            cutoffDist = bestDist = d2;
+            res.dest_start = second;
+            res.dest_end = second + len1;
+            if (bestDist === 0) return { ...res, score: 100 };
+          }
+        }
         const cellDiff = second - first;
         if (cellDiff === 1) continue;
         const knownEdits = Math.abs(d1 - d2);
@@ -205,11 +220,16 @@ function partialRatioImpl(s1: CodePoints, s2: CodePoints, cutoff: number): Score
         const minScore = Math.min(d1, d2) - maxImprovement;
         if (minScore < cutoffDist) {
           const center = Math.floor(cellDiff / 2);
-          next.push(first, first + center, first + center, second);
+          next[nNext++] = first;
+          next[nNext++] = first + center;
+          next[nNext++] = first + center;
+          next[nNext++] = second;
         }
       }
-      [windows, next] = [next, windows];
-      next.length = 0;
+      const swap = windows;
+      windows = next;
+      next = swap;
+      nCur = nNext;
     }
     if (bestDist >= 0) {
       const s = (1.0 - bestDist / maximum) * 100;
@@ -554,8 +574,17 @@ export interface WRatioTrace {
 
 /** fuzz.WRatio on already-processed strings, reporting which branch won. */
 export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
-  const empty: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
-  if (!s1 || !s2 || cutoff > 100) return empty;
+  const trace: WRatioTrace = { score: 0, lenRatio: 0, ratio: 0, winner: 'ratio' };
+  trace.score = wratio(s1, s2, cutoff, trace);
+  return trace;
+}
+
+/**
+ * fuzz.WRatio on already-processed strings; fills `trace` when one is given (the scorer itself passes none, so
+ * it builds no object per call).
+ */
+function wratio(s1: string, s2: string, cutoff: number, trace: WRatioTrace | undefined): number {
+  if (!s1 || !s2 || cutoff > 100) return 0;
   // Strings without surrogates are read in place (code units = code points); others as code points.
   let endRatio = ratioString(s1, s2, cutoff);
   const cps = endRatio < 0 ? cps2(s1, s2) : undefined;
@@ -563,37 +592,40 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
   const len1 = cps ? cps[0].length : s1.length;
   const len2 = cps ? cps[1].length : s2.length;
   const lenRatio = len1 > len2 ? len1 / len2 : len2 / len1;
-  const trace: WRatioTrace = { score: endRatio, lenRatio, ratio: endRatio, winner: 'ratio' };
+  if (trace) {
+    trace.lenRatio = lenRatio;
+    trace.ratio = endRatio;
+  }
   if (lenRatio < 1.5) {
     cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-    const tr = tokenRatioPair(tokenPair(s1, s2), cutoff);
-    trace.tokenRatio = tr;
+    // Above 100 the token scorers return 0 before they look at a token: no token pair to build then.
+    const tr = cutoff > 100 ? 0 : tokenRatioPair(tokenPair(s1, s2), cutoff);
+    if (trace) trace.tokenRatio = tr;
     if (tr * UNBASE_SCALE > endRatio) {
-      trace.score = tr * UNBASE_SCALE;
-      trace.winner = 'token_ratio';
+      if (trace) trace.winner = 'token_ratio';
+      return tr * UNBASE_SCALE;
     }
-    return trace;
+    return endRatio;
   }
   const partialScale = lenRatio <= 8.0 ? 0.9 : 0.6;
-  trace.partialScale = partialScale;
+  if (trace) trace.partialScale = partialScale;
   cutoff = Math.max(cutoff, endRatio) / partialScale;
   // Views of the scratch buffers: used before any token scorer refills those.
   const [a, b] = cps ?? cps2(s1, s2);
   const pr = partialRatioAlignmentCodePoints(a, b, cutoff).score;
-  trace.partialRatio = pr;
+  if (trace) trace.partialRatio = pr;
   if (pr * partialScale > endRatio) {
     endRatio = pr * partialScale;
-    trace.winner = 'partial_ratio';
+    if (trace) trace.winner = 'partial_ratio';
   }
   cutoff = Math.max(cutoff, endRatio) / UNBASE_SCALE;
-  const ptr = partialTokenRatioPair(tokenPair(s1, s2), cutoff);
-  trace.partialTokenRatio = ptr;
+  const ptr = cutoff > 100 ? 0 : partialTokenRatioPair(tokenPair(s1, s2), cutoff);
+  if (trace) trace.partialTokenRatio = ptr;
   if (ptr * UNBASE_SCALE * partialScale > endRatio) {
     endRatio = ptr * UNBASE_SCALE * partialScale;
-    trace.winner = 'partial_token_ratio';
+    if (trace) trace.winner = 'partial_token_ratio';
   }
-  trace.score = endRatio;
-  return trace;
+  return endRatio;
 }
 
 /**
@@ -601,7 +633,7 @@ export function wratioTrace(s1: string, s2: string, cutoff = 0): WRatioTrace {
  * 0.9 (0.6 beyond 8x) and 0.95·that·partial_token_ratio; the best of them. 0 when either string is empty.
  */
 export function WRatio(s1: string, s2: string, opts?: FuzzyOptions): number {
-  return wratioTrace(processed(s1, opts), processed(s2, opts), cutoffOf(opts)).score;
+  return wratio(processed(s1, opts), processed(s2, opts), cutoffOf(opts), undefined);
 }
 
 /** The scorers by their rapidfuzz name (what a grader configuration names). */

@@ -19,13 +19,14 @@
  */
 
 // Opcodes (WebAssembly core spec, binary format).
-const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, END = 0x0b, BR = 0x0c, BR_IF = 0x0d, RETURN = 0x0f, VOID = 0x40;
+const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, ELSE = 0x05, END = 0x0b, DROP = 0x1a, BR = 0x0c, BR_IF = 0x0d, RETURN = 0x0f, VOID = 0x40;
 const GET = 0x20, SET = 0x21, TEE = 0x22;
 const I32_LOAD = 0x28, I64_LOAD = 0x29, I32_LOAD8_U = 0x2d, I64_STORE = 0x37;
 const I32_CONST = 0x41, I64_CONST = 0x42;
-const I32_GE_S = 0x4e, I32_LT_S = 0x48, I32_GE_U = 0x4f, I32_LT_U = 0x49, I64_LT_U = 0x54;
+const I32_GE_S = 0x4e, I32_LT_S = 0x48, I32_GT_S = 0x4a, I32_GE_U = 0x4f, I32_LT_U = 0x49, I64_LT_U = 0x54;
+const I32_EQZ = 0x45, I32_EQ = 0x46, I32_OR = 0x72, I32_SUB = 0x6b, I64_NE = 0x52, CALL = 0x10;
 const I32_ADD = 0x6a, I32_MUL = 0x6c, I32_AND = 0x71, I32_SHL = 0x74, I32_SHR_U = 0x76;
-const I64_POPCNT = 0x7b, I64_ADD = 0x7c, I64_SUB = 0x7d, I64_AND = 0x83, I64_OR = 0x84, I64_XOR = 0x85;
+const I64_CLZ = 0x79, I64_CTZ = 0x7a, I64_POPCNT = 0x7b, I64_ADD = 0x7c, I64_SUB = 0x7d, I64_AND = 0x83, I64_OR = 0x84, I64_XOR = 0x85;
 const I64_SHL = 0x86, I32_WRAP_I64 = 0xa7, I64_EXTEND_I32_U = 0xad, SELECT = 0x1b;
 const T_I32 = 0x7f, T_I64 = 0x7e, FUNC = 0x60;
 
@@ -199,6 +200,87 @@ function pairBody(n: number): number[] {
   ];
 }
 
+/*
+ * lcsBytes(pa, la, pb, lb, tablePtr, sPtr, minLcs) -> i32: LCS of the bytes pa[0:la] and pb[0:lb], the whole of
+ * rapidfuzz's `lcs_seq_similarity` after its length checks, in one call: the common prefix and suffix come off
+ * (8 bytes at a time, then byte by byte), the longer middle becomes the pattern, patterns up to UNROLL words run
+ * in pair8_N, longer ones in build8 + lcs8 (with lcsLength's band from minLcs) + clear8. The table is zero on
+ * entry and on exit. Exact when the LCS is >= minLcs (lcsLength's contract).
+ */
+const B_PA = 0, B_LA = 1, B_PB = 2, B_LB = 3, B_TAB = 4, B_SP = 5, B_MIN = 6;
+const B_PRE = 7, B_SUF = 8, B_MAX = 9, B_P = 10, B_PL = 11, B_T = 12, B_TL = 13, B_WD = 14, B_R = 15, B_X = 16;
+const FIRST_PAIR = 6; // function index of pair8_1
+const ld64 = (base: number, off: number[]) => [...get(base), ...off, I32_ADD, ...mem(I64_LOAD, 0)];
+const ld8 = (base: number, off: number[]) => [...get(base), ...off, I32_ADD, ...mem(I32_LOAD8_U, 0)];
+// prettier-ignore
+function bytesBody(): number[] {
+  const dispatch: number[] = [];
+  for (let n = 1; n <= UNROLL; n++) {
+    dispatch.push(
+      ...get(B_WD), ...i32(n), I32_EQ, IF, VOID,
+        ...get(B_P), ...get(B_PL), ...get(B_T), ...get(B_TL), ...get(B_TAB), CALL, ...uleb(FIRST_PAIR + n - 1),
+        ...get(B_PRE), I32_ADD, RETURN,
+      END,
+    );
+  }
+  // the suffix's byte offsets from the ends: la - suf - k
+  const fromEnd = (len: number, k: number) => [...get(len), ...get(B_SUF), I32_SUB, ...i32(k), I32_SUB];
+  return [
+    // max = min(la, lb): the longest possible prefix
+    ...get(B_LA), ...get(B_LB), ...get(B_LA), ...get(B_LB), I32_LT_S, SELECT, ...set(B_MAX),
+    BLOCK, VOID, LOOP, VOID,
+      ...get(B_PRE), ...i32(8), I32_ADD, ...get(B_MAX), I32_GE_S, BR_IF, 1,
+      ...ld64(B_PA, get(B_PRE)), ...ld64(B_PB, get(B_PRE)), I64_XOR, TEE, B_X, ...i64(0), I64_NE, IF, VOID,
+        ...get(B_PRE), ...get(B_X), I64_CTZ, I32_WRAP_I64, ...i32(3), I32_SHR_U, I32_ADD, ...set(B_PRE), BR, 2,
+      END,
+      ...get(B_PRE), ...i32(8), I32_ADD, ...set(B_PRE), BR, 0,
+    END, END,
+    BLOCK, VOID, LOOP, VOID,
+      ...get(B_PRE), ...get(B_MAX), I32_GE_S, BR_IF, 1,
+      ...ld8(B_PA, get(B_PRE)), ...ld8(B_PB, get(B_PRE)), I32_EQ, I32_EQZ, BR_IF, 1,
+      ...get(B_PRE), ...i32(1), I32_ADD, ...set(B_PRE), BR, 0,
+    END, END,
+    // max = min(la, lb) - prefix: the longest possible suffix
+    ...get(B_MAX), ...get(B_PRE), I32_SUB, ...set(B_MAX),
+    BLOCK, VOID, LOOP, VOID,
+      ...get(B_SUF), ...i32(8), I32_ADD, ...get(B_MAX), I32_GT_S, BR_IF, 1,
+      ...ld64(B_PA, fromEnd(B_LA, 8)), ...ld64(B_PB, fromEnd(B_LB, 8)), I64_XOR, TEE, B_X, ...i64(0), I64_NE, IF, VOID,
+        ...get(B_SUF), ...get(B_X), I64_CLZ, I32_WRAP_I64, ...i32(3), I32_SHR_U, I32_ADD, ...set(B_SUF), BR, 2,
+      END,
+      ...get(B_SUF), ...i32(8), I32_ADD, ...set(B_SUF), BR, 0,
+    END, END,
+    BLOCK, VOID, LOOP, VOID,
+      ...get(B_SUF), ...get(B_MAX), I32_GE_S, BR_IF, 1,
+      ...ld8(B_PA, fromEnd(B_LA, 1)), ...ld8(B_PB, fromEnd(B_LB, 1)), I32_EQ, I32_EQZ, BR_IF, 1,
+      ...get(B_SUF), ...i32(1), I32_ADD, ...set(B_SUF), BR, 0,
+    END, END,
+    // from here B_PRE holds the whole affix (prefix + suffix); the middles are la - affix and lb - affix
+    ...get(B_PA), ...get(B_PRE), I32_ADD, ...set(B_P),
+    ...get(B_PB), ...get(B_PRE), I32_ADD, ...set(B_T),
+    ...get(B_PRE), ...get(B_SUF), I32_ADD, ...set(B_PRE),
+    ...get(B_LA), ...get(B_PRE), I32_SUB, ...set(B_PL),
+    ...get(B_LB), ...get(B_PRE), I32_SUB, ...set(B_TL),
+    ...get(B_PL), I32_EQZ, ...get(B_TL), I32_EQZ, I32_OR, IF, VOID, ...get(B_PRE), RETURN, END,
+    // the longer middle is the pattern
+    ...get(B_PL), ...get(B_TL), I32_LT_S, IF, VOID,
+      ...get(B_P), ...get(B_T), ...set(B_P), ...set(B_T),
+      ...get(B_PL), ...get(B_TL), ...set(B_PL), ...set(B_TL),
+    END,
+    ...get(B_PL), ...i32(63), I32_ADD, ...i32(6), I32_SHR_U, ...set(B_WD),
+    ...dispatch,
+    // band = minLcs - affix > 0 ? pl - (minLcs - affix) : -1
+    ...get(B_MIN), ...get(B_PRE), I32_SUB, TEE, B_R, ...i32(0), I32_GT_S, IF, VOID,
+      ...get(B_PL), ...get(B_R), I32_SUB, ...set(B_R),
+    ELSE,
+      ...i32(-1), ...set(B_R),
+    END,
+    ...get(B_P), ...get(B_PL), ...get(B_TAB), ...get(B_WD), CALL, 4, DROP,
+    ...get(B_WD), ...get(B_TL), ...get(B_T), ...get(B_TAB), ...get(B_SP), ...get(B_R), ...i32(256), CALL, 3, ...set(B_R),
+    ...get(B_P), ...get(B_PL), ...get(B_TAB), ...get(B_WD), CALL, 5,
+    ...get(B_R), ...get(B_PRE), I32_ADD,
+  ];
+}
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const body = (locals: number[][], code: number[]) => {
     const b = [...vec(locals), ...code, END];
@@ -215,12 +297,13 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
       [FUNC, ...params(4), 0],
       [FUNC, ...params(5), 1, T_I32],
     ])),
-    ...section(3, vec([[0], [1], [2], [0], [1], [2], ...pairs.map(() => [3])])),
+    ...section(3, vec([[0], [1], [2], [0], [1], [2], ...pairs.map(() => [3]), [0]])),
     ...section(5, vec([[0, 1]])),
     ...section(7, vec([
       [...str('lcs'), 0, 0], [...str('build256'), 0, 1], [...str('clear256'), 0, 2],
       [...str('lcs8'), 0, 3], [...str('build8'), 0, 4], [...str('clear8'), 0, 5],
       ...pairs.map((n, k) => [...str(`pair8_${n}`), 0, 6 + k]),
+      [...str('lcsBytes'), 0, 6 + UNROLL],
       [...str('mem'), 2, 0],
     ])),
     ...section(10, vec([
@@ -231,6 +314,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
       body([[3, T_I32]], buildBody(true)),
       body([[3, T_I32]], clearBody(true)),
       ...pairs.map((n) => body([[6, T_I32], [4 + n, T_I64]], pairBody(n))),
+      body([[9, T_I32], [1, T_I64]], bytesBody()),
     ])),
   ]);
 }
@@ -245,6 +329,8 @@ export interface WasmLcs {
   clear8: WasmLcs['clear256'];
   /** pair8[N] (N = 1..UNROLL): build8 + lcs8 (no band) + clear8 in one call for an N-word pattern, S in locals. */
   pair8: Array<(patPtr: number, len1: number, textPtr: number, n: number, tablePtr: number) => number>;
+  /** LCS of two byte strings with the common affix taken off first, in one call (see bytesBody). */
+  lcsBytes: (pa: number, la: number, pb: number, lb: number, tablePtr: number, sPtr: number, minLcs: number) => number;
   memory: WebAssembly.Memory;
 }
 
@@ -266,6 +352,7 @@ export function wasmLcs(): WasmLcs | undefined {
         pair8: [0, ...Array.from({ length: UNROLL }, (_, k) => k + 1)].map(
           (n) => (exp as unknown as Record<string, WasmLcs['pair8'][number]>)[`pair8_${n}`] as WasmLcs['pair8'][number],
         ),
+        lcsBytes: exp.lcsBytes,
         memory: exp.mem,
       };
     } catch {

@@ -270,6 +270,31 @@ describe('lcsLengthString (strings read in place; -1 for surrogates)', () => {
     }
   });
 
+  it('takes the common affix off 8 bytes at a time exactly: every prefix and suffix length around word edges', () => {
+    const next = rng(808);
+    const lens = [0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 40];
+    for (const pre of lens) {
+      for (const suf of lens) {
+        const head = randomCps(next, pre, [0x61, 0x62, 0x63]);
+        const tail = randomCps(next, suf, [0x61, 0x62, 0x63]);
+        // Middles that differ at their first and last byte (or are empty), so the affix is exactly pre and suf.
+        for (const [m1, m2] of [
+          [[0x78, ...randomCps(next, 30, [0x61, 0x62]), 0x79], [0x7a, ...randomCps(next, 25, [0x61, 0x62]), 0x77]],
+          [[], [0x7a, ...randomCps(next, 33, [0x61, 0x62]), 0x77]],
+          [[0x78], []],
+        ]) {
+          const a = [...head, ...m1!, ...tail];
+          const b = [...head, ...m2!, ...tail];
+          if (a.length <= 30 && b.length <= 30) continue; // the byte path is for longer strings
+          const want = dpLcs(a, b);
+          expect(lcsLengthString(str(a), str(b))).toBe(want);
+          expect(lcsLengthString(str(b), str(a))).toBe(want);
+          if (want > 0) expect(lcsLengthString(str(a), str(b), want)).toBe(want);
+        }
+      }
+    }
+  });
+
   it('returns -1 when either string holds a surrogate, wherever it sits (affix, middle, leftover)', () => {
     const cases: Array<[string, string]> = [
       ['a😀b', 'a😀c'], // in the common prefix

@@ -10,7 +10,7 @@
  * This module knows nothing about scores, strings or processing: inputs are code points (see tokenize.ts).
  */
 
-import { UNROLL, wasmLcs, type WasmLcs } from './lcs-wasm.ts';
+import { wasmLcs, type WasmLcs } from './lcs-wasm.ts';
 
 export type CodePoints = ArrayLike<number>;
 
@@ -266,6 +266,11 @@ const wideLatin = new Int32Array(256).fill(-1);
 const wideLatinUsed = new Int32Array(256);
 let wideLatinUsedCount = 0;
 const wideOther = new Map<number, number>();
+/**
+ * The view of the whole wasm memory. Only heapFor grows that memory, and growing detaches the old buffer (its
+ * views read length 0), so a non-empty view is current: the hot paths check that instead of asking for
+ * `memory.buffer`, an API call.
+ */
 let heap: Int32Array | undefined;
 
 function heapFor(k: WasmLcs, bytes: number): Int32Array {
@@ -277,7 +282,7 @@ function heapFor(k: WasmLcs, bytes: number): Int32Array {
 
 /** Make room for a pattern of `words` 64-bit words (see the layout above); returns the heap view. */
 function layoutFor(k: WasmLcs, words: number): Int32Array {
-  if (words <= cap && heap && heap.buffer === k.memory.buffer) return heap;
+  if (words <= cap && heap && heap.length !== 0) return heap;
   if (words > cap) {
     const base = cap === 0 ? 0 : k.memory.buffer.byteLength;
     cap = Math.max(words, cap * 2, WIDE_MAX / 64);
@@ -368,45 +373,50 @@ const utf8 = new TextEncoder();
 let patBytes: Uint8Array | undefined;
 let textBytes: Uint8Array | undefined;
 
-/**
- * lcsWasm for two strings read as bytes: each is written whole into the wasm memory with TextEncoder.encodeInto,
- * which gives one byte per character exactly when it is ASCII; otherwise undefined (nothing changed but scratch
- * bytes). Patterns up to UNROLL words take the one-call kernel with S in locals (rapidfuzz's `lcs_unroll`).
- */
-function lcsWasmAscii(k: WasmLcs, p: string, pS: number, len1: number, t: string, tS: number, n: number, minLcs: number): number | undefined {
-  const words = (len1 + 63) >>> 6;
-  // The areas hold cap·256 bytes: room for the whole strings, not only their middles.
-  const h = layoutFor(k, Math.max(words, (Math.max(p.length, t.length) + 255) >>> 8));
-  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
+/** Point the byte views at the pattern and text areas (after layoutFor moved them or the memory grew). */
+function byteViews(h: Int32Array): void {
+  if (viewsOf !== h || viewsAt !== PAT_PTR) {
     patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
     textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
+    viewsOf = h;
+    viewsAt = PAT_PTR;
+    areas = [patBytes, textBytes];
   }
-  const a = utf8.encodeInto(p, patBytes);
-  if (a.read !== p.length || a.written !== p.length) return undefined;
-  const b = utf8.encodeInto(t, textBytes as Uint8Array);
-  if (b.read !== t.length || b.written !== t.length) return undefined;
-  const pair = words <= UNROLL ? k.pair8[words] : undefined;
-  if (pair) return pair(PAT_PTR + pS, len1, TEXT_PTR + tS, n, TABLE_PTR);
-  k.build8(PAT_PTR + pS, len1, TABLE_PTR, words);
-  const lcs = k.lcs8(words, n, TEXT_PTR + tS, TABLE_PTR, S_PTR, minLcs > 0 ? len1 - minLcs : -1, 256);
-  k.clear8(PAT_PTR + pS, len1, TABLE_PTR, words);
-  return lcs;
+}
+/** [patBytes, textBytes], made once per layout for asciiAreas (its callers only read it). */
+let areas: [Uint8Array, Uint8Array] | undefined;
+/** The heap view and the layout the byte views were made for. */
+let viewsOf: Int32Array | undefined;
+let viewsAt = -1;
+
+/**
+ * LCS of two whole strings read as bytes, or -1 when either is not ASCII: each is written into the wasm memory
+ * with TextEncoder.encodeInto (one byte per character exactly when it is ASCII) and one wasm call does the rest
+ * (common affix, pattern choice, the unrolled or banded kernel: `lcsBytes` in lcs-wasm.ts).
+ */
+function lcsAsciiStrings(k: WasmLcs, a: string, b: string, minLcs: number): number {
+  const lenA = a.length;
+  const lenB = b.length;
+  // The areas hold cap·256 bytes: room for the whole strings.
+  byteViews(layoutFor(k, Math.max(1, (Math.max(lenA, lenB) + 255) >>> 8)));
+  const x = utf8.encodeInto(a, patBytes as Uint8Array);
+  if (x.read !== lenA || x.written !== lenA) return -1;
+  const y = utf8.encodeInto(b, textBytes as Uint8Array);
+  if (y.read !== lenB || y.written !== lenB) return -1;
+  return k.lcsBytes(PAT_PTR, lenA, TEXT_PTR, lenB, TABLE_PTR, S_PTR, minLcs);
 }
 
 /**
  * Byte views of the wasm pattern and text areas, each with room for `n` bytes, for callers that write ASCII
  * there themselves and then call `lcsAreas` (the token scorers write joined tokens without building strings).
- * undefined when the wasm kernel is off or unavailable. Valid until the next call into this module.
+ * undefined when the wasm kernel is off or unavailable. Valid until the next call into this module; the same
+ * array comes back each time: read it, do not change it.
  */
 export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
   const k = useWasm ? wasmLcs() : undefined;
   if (!k) return undefined;
-  const h = layoutFor(k, Math.max(1, (n + 255) >>> 8));
-  if (!patBytes || patBytes.buffer !== h.buffer || patBytes.byteOffset !== PAT_PTR) {
-    patBytes = new Uint8Array(h.buffer, PAT_PTR, TEXT_PTR - PAT_PTR);
-    textBytes = new Uint8Array(h.buffer, TEXT_PTR, SLOT_AREA - TEXT_PTR);
-  }
-  return [patBytes, textBytes as Uint8Array];
+  byteViews(layoutFor(k, Math.max(1, (n + 255) >>> 8)));
+  return areas;
 }
 
 /**
@@ -416,6 +426,9 @@ export function asciiAreas(n: number): [Uint8Array, Uint8Array] | undefined {
  */
 export function lcsAreas(lenA: number, lenB: number, minLcs = 0): number {
   if (minLcs > Math.min(lenA, lenB)) return 0;
+  if (lenA > JS_ONLY_MAX || lenB > JS_ONLY_MAX) {
+    return (wasmLcs() as WasmLcs).lcsBytes(PAT_PTR, lenA, TEXT_PTR, lenB, TABLE_PTR, S_PTR, minLcs);
+  }
   const A = patBytes as Uint8Array;
   const B = textBytes as Uint8Array;
   let prefix = 0;
@@ -426,36 +439,24 @@ export function lcsAreas(lenA: number, lenB: number, minLcs = 0): number {
   const midA = lenA - affix;
   const midB = lenB - affix;
   if (midA === 0 || midB === 0) return affix;
+  // Both strings are at most JS_ONLY_MAX bytes: the one-word JS kernel, the longer middle as the pattern.
   const aLonger = midA >= midB;
   const pLen = aLonger ? midA : midB;
   const tLen = aLonger ? midB : midA;
-  if (pLen <= JS_ONLY_MAX) {
-    const P = aLonger ? A : B;
-    const T = aLonger ? B : A;
-    const masks = shortMasks;
-    for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
-      const c = P[prefix + i] as number;
-      masks[c] = (masks[c] as number) | bit;
-    }
-    let S = MASK;
-    for (let j = 0; j < tLen; j++) {
-      const u = S & (masks[T[prefix + j] as number] as number);
-      S = ((S + u) | (S - u)) & MASK;
-    }
-    for (let i = 0; i < pLen; i++) masks[P[prefix + i] as number] = 0;
-    return affix + popcount30(~S & MASK);
+  const P = aLonger ? A : B;
+  const T = aLonger ? B : A;
+  const masks = shortMasks;
+  for (let i = 0, bit = 1; i < pLen; i++, bit <<= 1) {
+    const c = P[prefix + i] as number;
+    masks[c] = (masks[c] as number) | bit;
   }
-  const k = wasmLcs() as WasmLcs;
-  const pPtr = (aLonger ? PAT_PTR : TEXT_PTR) + prefix;
-  const tPtr = (aLonger ? TEXT_PTR : PAT_PTR) + prefix;
-  const words = (pLen + 63) >>> 6;
-  const pair = words <= UNROLL ? k.pair8[words] : undefined;
-  if (pair) return affix + pair(pPtr, pLen, tPtr, tLen, TABLE_PTR);
-  const rest = Math.max(0, minLcs - affix);
-  k.build8(pPtr, pLen, TABLE_PTR, words);
-  const lcs = k.lcs8(words, tLen, tPtr, TABLE_PTR, S_PTR, rest > 0 ? pLen - rest : -1, 256);
-  k.clear8(pPtr, pLen, TABLE_PTR, words);
-  return affix + lcs;
+  let S = MASK;
+  for (let j = 0; j < tLen; j++) {
+    const u = S & (masks[T[prefix + j] as number] as number);
+    S = ((S + u) | (S - u)) & MASK;
+  }
+  for (let i = 0; i < pLen; i++) masks[P[prefix + i] as number] = 0;
+  return affix + popcount30(~S & MASK);
 }
 
 /**
@@ -514,6 +515,12 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
   const lenA = a.length;
   const lenB = b.length;
   if (minLcs > Math.min(lenA, lenB)) return 0;
+  // Longer strings go to wasm as bytes when they are ASCII (surrogates are not), affix and all.
+  const k = (lenA > JS_ONLY_MAX || lenB > JS_ONLY_MAX) && useWasm ? wasmLcs() : undefined;
+  if (k) {
+    const lcs = lcsAsciiStrings(k, a, b, minLcs);
+    if (lcs >= 0) return lcs;
+  }
   let prefix = 0;
   for (; prefix < lenA && prefix < lenB; prefix++) {
     const c = a.charCodeAt(prefix);
@@ -570,11 +577,7 @@ export function lcsLengthString(a: string, b: string, minLcs = 0): number {
     return surrogate ? -1 : affix + popcount30(~S & MASK);
   }
   const rest = Math.max(0, minLcs - affix);
-  const k = useWasm ? wasmLcs() : undefined;
-  if (k) {
-    const lcs = lcsWasmAscii(k, p, prefix, pLen, t, prefix, tLen, rest);
-    if (lcs !== undefined) return affix + lcs;
-  }
+  // pLen > JS_ONLY_MAX: a string is longer than that, so k is set when wasm is on (and it was not ASCII).
   if (hasSurrogate(p) || hasSurrogate(t)) return -1;
   if (k) {
     const lcs = lcsWasm(k, p, prefix, pLen, t, prefix, tLen, rest);
