@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { prestartDataThreads, releaseDataThreads, takeDataThread } from './data-threads.ts';
+import { dataThreadCount, prestartDataThreads, releaseDataThreads, takeDataThread } from './data-threads.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gp-data-threads-'));
 const small = join(dir, 'small.jsonl');
@@ -12,6 +12,17 @@ writeFileSync(big, '{"item": {}, "sample": "x"}\n'.repeat(40_000)); // 1.1 MB
 
 afterEach(() => releaseDataThreads());
 
+describe('dataThreadCount', () => {
+  it('is one per core, at most 8, unless --workers names a whole number of 1 or more', () => {
+    expect(dataThreadCount(undefined, 2)).toBe(2);
+    expect(dataThreadCount(undefined, 32)).toBe(8);
+    expect(dataThreadCount('12', 2)).toBe(12);
+    expect(dataThreadCount('0', 2)).toBeNull();
+    expect(dataThreadCount('1.5', 2)).toBeNull();
+    expect(dataThreadCount('many', 2)).toBeNull();
+  });
+});
+
 describe('prestartDataThreads', () => {
   it('starts nothing unless the command line is run --data on a readable file', () => {
     expect(prestartDataThreads(['validate', '--grader', 'g.json'])).toBe(0);
@@ -19,6 +30,8 @@ describe('prestartDataThreads', () => {
     expect(prestartDataThreads(['run', '--data', small, '--help'])).toBe(0);
     expect(prestartDataThreads(['run', '--data', join(dir, 'missing.jsonl')])).toBe(0);
     expect(prestartDataThreads(['run', '--data', small, '--workers', '0'])).toBe(0);
+    expect(prestartDataThreads(['run', '--data', small, '--no-such-flag'])).toBe(0);
+    expect(prestartDataThreads(['run', '--data', small, '-h'])).toBe(0);
     expect(takeDataThread()).toBeNull();
   });
 

@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { parseArgs } from './args.ts';
 import { siblingModule, startThread } from './thread.ts';
 
 /** A thread and what happened to it before anyone listened. */
@@ -47,25 +48,29 @@ export function startDataThread(url: URL = siblingModule(import.meta.url, 'data-
   };
 }
 
+/** The grading threads `--workers` asks for (one per core, at most 8, when not given); null when it is no count. */
+export function dataThreadCount(flag: string | undefined, cores = availableParallelism()): number | null {
+  const n = flag === undefined ? Math.min(cores, 8) : Number(flag);
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
 /**
  * Starts the threads a `run --data` command line will use, if argv is one (`run` with `--data`, no help):
- * all of them (--workers N, else one per core, at most 8) for a data file of 1 MB or more, else one. Returns
- * how many were started. Any doubt (a usage error, an unreadable file) starts one or none: main.ts reports it.
+ * all of them (`dataThreadCount`) for a data file of 1 MB or more, else one. Returns how many were started.
+ * Any doubt (a usage error, an unreadable file) starts none: main.ts parses the same argv and reports it.
  */
 export function prestartDataThreads(argv: string[], cores = availableParallelism()): number {
-  if (argv[0] !== 'run' || argv.includes('--help') || argv.includes('-h')) return 0;
-  const value = (name: string): string | undefined => {
-    for (let i = 1; i < argv.length; i++) {
-      if (argv[i] === name) return argv[i + 1];
-      if (argv[i]!.startsWith(name + '=')) return argv[i]!.slice(name.length + 1);
-    }
-    return undefined;
-  };
-  const data = value('--data');
-  if (!data) return 0;
-  const flag = value('--workers');
-  const workers = flag === undefined ? Math.min(cores, 8) : Number(flag);
-  if (!Number.isInteger(workers) || workers < 1) return 0;
+  let flags: Record<string, string | true>;
+  let command: string | null;
+  try {
+    ({ command, flags } = parseArgs(argv));
+  } catch {
+    return 0;
+  }
+  const data = flags.data;
+  if (command !== 'run' || flags.help || typeof data !== 'string') return 0;
+  const workers = dataThreadCount(typeof flags.workers === 'string' ? flags.workers : undefined, cores);
+  if (workers === null) return 0;
   let size = 0;
   try {
     size = statSync(data).size;

@@ -4,12 +4,12 @@
  * Exit codes: 0 ran, 1 invalid grader or input, 2 usage.
  */
 import { fstatSync, openSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { losslessJsonText, parseJson, toPlain } from '../engine/json.ts';
 import { sampleFromModelText } from '../engine/sample.ts';
 import type { JsonValue } from '../engine/types.ts';
 import { validateGrader } from '../engine/validate.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
+import { dataThreadCount } from './data-threads.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -91,9 +91,8 @@ export async function main(argv: string[], io: Io, env: Record<string, string | 
     const dataPath = str('data');
     if (dataPath) {
       if (str('sample') || str('model-sample')) throw new UsageError('--data cannot be combined with --sample or --model-sample');
-      const workersFlag = str('workers');
-      const workers = workersFlag === undefined ? Math.min(availableParallelism(), 8) : Number(workersFlag);
-      if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of threads (1 or more)');
+      const workers = dataThreadCount(str('workers'));
+      if (workers === null) throw new UsageError('--workers takes a whole number of threads (1 or more)');
       let fd: number;
       try {
         fd = openSync(dataPath, 'r');
