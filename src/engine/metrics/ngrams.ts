@@ -298,19 +298,7 @@ class TokenTable {
   intern(t: string): number {
     let h = FNV_OFFSET;
     for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), FNV_PRIME);
-    const { stamp, hashes, val, strings, mask, gen } = this;
-    let slot = (h ^ (h >>> 15)) & mask;
-    for (;;) {
-      if (stamp[slot] !== gen) {
-        stamp[slot] = gen;
-        hashes[slot] = h;
-        val[slot] = this.size;
-        strings.push(t);
-        return this.size++;
-      }
-      if (hashes[slot] === h && strings[val[slot]!] === t) return val[slot]!;
-      slot = (slot + 1) & mask;
-    }
+    return this.internRange(t, 0, t.length, h);
   }
 
   /** `intern(text.slice(start, end))` given that slice's FNV-1a hash `h`, slicing only a token not seen before. */
